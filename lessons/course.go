@@ -10,6 +10,11 @@ import "html/template"
 // Course is a whole loaded, validated and rendered course.
 type Course struct {
 	Paths []*Path
+
+	lessons  []*Lesson         // every lesson in course order
+	bySlug   map[string]*Path  // path slug -> path
+	assets   map[string]asset  // "pathslug/lessonslug/name" -> asset
+	sections []searchSection   // search index, built at load
 }
 
 // Path is one learning path (a top-level folder such as 00-foundations).
@@ -36,6 +41,39 @@ type Lesson struct {
 	Headings   []Heading     // for the table of contents and search
 	Exercise   *Exercise     // nil when the lesson has none
 	Prev, Next *Lesson       // across paths, in course order
+
+	// Snippets are the fenced code blocks of the lesson in order. Blocks
+	// whose info string is "go compile" have Compile set; a test builds
+	// each of them against the guest SDK.
+	Snippets []Snippet
+	// Assets are the names (relative to the lesson folder, e.g.
+	// "diagram.svg" or "images/flow.svg") of the files served beside the
+	// lesson at /learn/<path>/<lesson>/<name>.
+	Assets []string
+}
+
+// URL is the lesson page's address, /learn/<path-slug>/<lesson-slug>.
+func (l *Lesson) URL() string { return "/learn/" + l.Path.Slug + "/" + l.Slug }
+
+// Minutes is the estimated time of all of a path's lessons.
+func (p *Path) Minutes() int {
+	n := 0
+	for _, l := range p.Lessons {
+		n += l.Minutes
+	}
+	return n
+}
+
+// URL is the path page's address, /learn/<path-slug>.
+func (p *Path) URL() string { return "/learn/" + p.Slug }
+
+// Snippet is one fenced code block of a lesson.
+type Snippet struct {
+	Lang    string // first word of the info string, "go"
+	Code    string // the block's text, ending in a newline
+	File    string // "00-foundations/01-what-serverless-means/lesson.md"
+	Line    int    // line of the block's first code line in File
+	Compile bool   // info string "go compile": must build against the guest SDK
 }
 
 // Heading is a heading of a lesson with its anchor id.
@@ -58,6 +96,7 @@ const (
 type Exercise struct {
 	Lesson   *Lesson
 	Kind     string
+	Title    string            // exercise.yaml title, else the lesson's title
 	Dir      string            // "00-foundations/02-regions/exercise"
 	Files    []string          // files the learner edits, e.g. ["main.go"]
 	ReadOnly []string          // files shown read-only, e.g. ["template.yaml"]
@@ -67,4 +106,6 @@ type Exercise struct {
 	Checks   []byte            // raw checks.yaml; parsed by lessons/grade
 	Hints    []template.HTML   // hints.md split on level-2 headings, rendered
 	Settings map[string]any    // free-form settings from exercise.yaml
+
+	fileLines map[string]int // exercise.yaml line naming each file, for problems
 }
