@@ -11,10 +11,10 @@ import "html/template"
 type Course struct {
 	Paths []*Path
 
-	lessons  []*Lesson         // every lesson in course order
-	bySlug   map[string]*Path  // path slug -> path
-	assets   map[string]asset  // "pathslug/lessonslug/name" -> asset
-	sections []searchSection   // search index, built at load
+	lessons  []*Lesson        // every lesson in course order
+	bySlug   map[string]*Path // path slug -> path
+	assets   map[string]asset // "pathslug/lessonslug/name" -> asset
+	sections []searchSection  // search index, built at load
 }
 
 // Path is one learning path (a top-level folder such as 00-foundations).

@@ -220,4 +220,3 @@ func splitHints(src []byte) []hintSection {
 	out[len(out)-1].body = []byte(body.String())
 	return out
 }
-
