@@ -1,13 +1,14 @@
 package lessons
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/golden")
@@ -101,10 +102,13 @@ func TestLoadGolden(t *testing.T) {
 	golden(t, "basic.txt", dump(c))
 }
 
-func TestLoadErrorsAreValidationErrors(t *testing.T) {
-	_, err := Load(os.DirFS("testdata/courses/errors/missing-title"))
-	var ve *ValidationError
-	if !errors.As(err, &ve) {
-		t.Fatalf("Load error = %T %v, want *ValidationError", err, err)
+// mapFS builds a course file system from file contents.
+func mapFS(files map[string]string) fstest.MapFS {
+	m := fstest.MapFS{}
+	for name, data := range files {
+		m[name] = &fstest.MapFile{Data: []byte(data)}
 	}
+	return m
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }
