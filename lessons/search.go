@@ -40,7 +40,7 @@ func (c *Course) addSections(l *Lesson, secs []section) {
 		lead = secs[0].text
 	}
 	c.sections = append(c.sections, searchSection{
-		lesson: l, title: strings.ToLower(l.Title), body: strings.ToLower(l.Summary + " " + lead),
+		lesson: l, title: strings.ToLower(l.Title), body: strings.ToLower(l.Summary + " " + strings.Join(l.Objectives, " ") + " " + lead),
 		snippet: excerpt(lead),
 	})
 	for _, s := range secs {

@@ -1,0 +1,97 @@
+package lessons_test
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/learnsls/learnsls/content"
+	"github.com/learnsls/learnsls/lessons"
+)
+
+// TestEmbeddedCourse loads the real course: any problem fails the build.
+func TestEmbeddedCourse(t *testing.T) {
+	c, err := lessons.Load(content.FS())
+	if err != nil {
+		var ve *lessons.ValidationError
+		if errors.As(err, &ve) {
+			for _, p := range ve.Problems {
+				t.Error(p)
+			}
+			return
+		}
+		t.Fatal(err)
+	}
+	bad := regexp.MustCompile(`(?i)style=|<style|<script|(src|href)="(https?:)?//`)
+	for _, l := range c.Lessons() {
+		if m := bad.FindString(string(l.HTML)); m != "" && !strings.HasPrefix(m, "href") {
+			t.Errorf("%s: rendered HTML contains %q (CSP forbids inline styles, scripts and outside resources)", l.Dir, m)
+		}
+		if len(l.Objectives) == 0 || l.Summary == "" {
+			t.Errorf("%s: every lesson of the course needs a summary and objectives", l.Dir)
+		}
+	}
+	for _, p := range c.Paths {
+		if len(p.Outcomes) == 0 || p.Summary == "" || p.Intro == "" {
+			t.Errorf("%s: every path needs a summary, outcomes and an introduction", p.Dir)
+		}
+	}
+}
+
+func BenchmarkLoadEmbedded(b *testing.B) {
+	fsys := content.FS()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := lessons.Load(fsys); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSearch(b *testing.B) {
+	c, err := lessons.Load(content.FS())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Search("lambda function")
+	}
+}
+
+func ExampleLoad() {
+	course := fstest.MapFS{
+		"00-intro/path.md":            {Data: []byte("---\ntitle: Intro\nsummary: Start here.\n---\nWelcome.\n")},
+		"00-intro/01-hello/lesson.md": {Data: []byte("---\ntitle: Hello\nminutes: 5\n---\n\n## First steps\n\n> [!TIP]\n> Read on.\n")},
+	}
+	c, err := lessons.Load(course)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	l, _ := c.Lesson("intro", "hello")
+	fmt.Println(l.URL(), l.Title, l.Minutes)
+	fmt.Println(l.HTML)
+	// Output:
+	// /learn/intro/hello Hello 5
+	// <h2 id="first-steps">First steps <a class="anchor" href="#first-steps" aria-label="Link to this section">#</a></h2>
+	// <div class="admonition tip" role="note">
+	// <p class="admonition-title">Tip</p>
+	// <p>Read on.</p>
+	// </div>
+}
+
+func ExampleLoad_problems() {
+	course := fstest.MapFS{
+		"00-intro/path.md":            {Data: []byte("---\ntitle: Intro\n---\n")},
+		"00-intro/01-hello/lesson.md": {Data: []byte("---\ntitle: Hello\nminutes: soon\n---\n\nSee [next](../02-next/).\n")},
+	}
+	_, err := lessons.Load(course)
+	fmt.Println(err)
+	// Output:
+	// 00-intro/01-hello/lesson.md:3: minutes must be a whole number from 1 to 240, not "soon" (hint: estimated reading and exercise time as a whole number, e.g. minutes: 10)
+	// 00-intro/01-hello/lesson.md:6: broken link "../02-next/": no lesson, path or file at 00-intro/02-next (hint: link to a lesson folder, e.g. ../02-regions-and-arns/ or ../../01-iam/01-authn/)
+}
