@@ -52,6 +52,7 @@ func TestCheck(t *testing.T) {
 		args      []string
 		code      int
 		stdout    string
+		prefix    bool // stdout need only start with the text
 		stderrHas string
 	}{
 		{"valid course", []string{"check", "--content", good}, 0, good + " OK: 1 path, 2 lessons, 1 exercise\n", false, ""},
