@@ -49,6 +49,8 @@ func TestValidationErrors(t *testing.T) {
 			`00-a/01-l/lesson.md:6: image "https://example.com/logo.png" is not a file of the lesson (hint: put the image file in the lesson folder and refer to it by name; pages load nothing from other sites)`}},
 		{"unknown-admonition", []string{
 			`00-a/01-l/lesson.md:6: unknown admonition "[!DANGER]" (hint: use one of [!NOTE], [!TIP], [!IMPORTANT], [!WARNING])`}},
+		{"h1-heading", []string{
+			`00-a/01-l/lesson.md:6: level-1 heading in the body (hint: the title comes from the front matter; start sections with '## ')`}},
 		{"raw-html", []string{
 			`00-a/01-l/lesson.md:6: raw HTML in Markdown (hint: use Markdown instead; raw HTML is not rendered)`}},
 		{"compile-not-go", []string{

@@ -121,6 +121,10 @@ func (ld *loader) render(d *doc) (r rendered) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			flush()
+			if n.Level == 1 {
+				ld.ps.add(d.file, d.line(n.Pos()), "the title comes from the front matter; start sections with '## '",
+					"level-1 heading in the body")
+			}
 			id, _ := n.AttributeString("id")
 			ids, _ := id.([]byte)
 			h := Heading{Level: n.Level, ID: string(ids), Text: plainText(n, d.src)}
