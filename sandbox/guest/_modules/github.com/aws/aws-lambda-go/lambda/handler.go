@@ -1,0 +1,253 @@
+package lambda
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+)
+
+// Handler is a function-shaped value that turns an event's bytes into a
+// response's bytes. Start also accepts any value implementing it.
+type Handler interface {
+	Invoke(ctx context.Context, payload []byte) ([]byte, error)
+}
+
+// Option customises the handler built by StartWithOptions or
+// NewHandlerWithOptions.
+type Option func(*handlerOptions)
+
+type handlerOptions struct {
+	invoke func(ctx context.Context, payload []byte) ([]byte, error)
+
+	baseContext      context.Context
+	contextValues    []contextValue
+	useNumber        bool
+	disallowUnknown  bool
+	escapeHTML       bool
+	indentPrefix     string
+	indentValue      string
+	sigtermCallbacks []func()
+}
+
+type contextValue struct{ key, value any }
+
+// Invoke runs the handler on one payload; it makes *handlerOptions a Handler
+// so NewHandler's result can be passed back to Start.
+func (h *handlerOptions) Invoke(ctx context.Context, payload []byte) ([]byte, error) {
+	return h.invoke(ctx, payload)
+}
+
+// WithContext sets the parent context of every invocation's context.
+func WithContext(ctx context.Context) Option {
+	return func(h *handlerOptions) { h.baseContext = ctx }
+}
+
+// WithContextValue adds a value to every invocation's context.
+func WithContextValue(key, value any) Option {
+	return func(h *handlerOptions) { h.contextValues = append(h.contextValues, contextValue{key, value}) }
+}
+
+// WithSetEscapeHTML controls whether <, > and & are escaped in the JSON
+// response (off by default, as in aws-lambda-go).
+func WithSetEscapeHTML(escapeHTML bool) Option {
+	return func(h *handlerOptions) { h.escapeHTML = escapeHTML }
+}
+
+// WithSetIndent indents the JSON response.
+func WithSetIndent(prefix, indent string) Option {
+	return func(h *handlerOptions) { h.indentPrefix, h.indentValue = prefix, indent }
+}
+
+// WithUseNumber decodes JSON numbers in the event into json.Number.
+func WithUseNumber(useNumber bool) Option {
+	return func(h *handlerOptions) { h.useNumber = useNumber }
+}
+
+// WithDisallowUnknownFields rejects events with fields the input type lacks.
+func WithDisallowUnknownFields(disallow bool) Option {
+	return func(h *handlerOptions) { h.disallowUnknown = disallow }
+}
+
+// WithEnableSIGTERM registers callbacks for the shutdown signal. Execution
+// environments here are discarded without a signal, so the callbacks are
+// kept but never run; the option exists so code written for AWS compiles.
+func WithEnableSIGTERM(callbacks ...func()) Option {
+	return func(h *handlerOptions) { h.sigtermCallbacks = append(h.sigtermCallbacks, callbacks...) }
+}
+
+// NewHandler wraps a handler function (any shape Start accepts) into a
+// Handler that decodes the event from JSON and encodes the result as JSON.
+// An invalid function yields a Handler whose every call returns the
+// validation error.
+func NewHandler(handlerFunc any) Handler {
+	return NewHandlerWithOptions(handlerFunc)
+}
+
+// NewHandlerWithOptions is NewHandler with options applied.
+func NewHandlerWithOptions(handlerFunc any, options ...Option) Handler {
+	return newHandler(handlerFunc, options...)
+}
+
+func newHandler(handlerFunc any, options ...Option) *handlerOptions {
+	if h, ok := handlerFunc.(*handlerOptions); ok {
+		return h
+	}
+	h := &handlerOptions{baseContext: context.Background()}
+	for _, o := range options {
+		o(h)
+	}
+	for _, kv := range h.contextValues {
+		h.baseContext = context.WithValue(h.baseContext, kv.key, kv.value)
+	}
+	h.invoke = h.reflectHandler(handlerFunc)
+	return h
+}
+
+var (
+	contextType = reflect.TypeFor[context.Context]()
+	errorType   = reflect.TypeFor[error]()
+)
+
+// isContext reports whether t is an interface type interchangeable with
+// context.Context.
+func isContext(t reflect.Type) bool {
+	return t.Kind() == reflect.Interface && contextType.Implements(t) && t.Implements(contextType)
+}
+
+// takesContext validates the handler's parameters (same rules and messages
+// as aws-lambda-go) and reports whether the first one is a context.
+func takesContext(t reflect.Type) (bool, error) {
+	switch t.NumIn() {
+	case 0:
+		return false, nil
+	case 1:
+		in := t.In(0)
+		// A non-interface or an empty interface (any) is the event.
+		if in.Kind() != reflect.Interface || in.NumMethod() == 0 {
+			return false, nil
+		}
+		if !isContext(in) {
+			return false, fmt.Errorf("handler takes an interface, but it is not context.Context: %q", in.Name())
+		}
+		return true, nil
+	case 2:
+		if in := t.In(0); !isContext(in) {
+			return false, fmt.Errorf("handler takes two arguments, but the first is not Context. got %s", in.Kind())
+		}
+		return true, nil
+	}
+	return false, fmt.Errorf("handlers may not take more than two arguments, but handler takes %d", t.NumIn())
+}
+
+func validateReturns(t reflect.Type) error {
+	switch n := t.NumOut(); {
+	case n > 2:
+		return errors.New("handler may not return more than two values")
+	case n == 2:
+		if !t.Out(1).Implements(errorType) {
+			return errors.New("handler returns two values, but the second does not implement error")
+		}
+	case n == 1:
+		if !t.Out(0).Implements(errorType) {
+			return errors.New("handler returns a single value, but it does not implement error")
+		}
+	}
+	return nil
+}
+
+func failing(err error) func(context.Context, []byte) ([]byte, error) {
+	return func(context.Context, []byte) ([]byte, error) { return nil, err }
+}
+
+func (h *handlerOptions) reflectHandler(f any) func(context.Context, []byte) ([]byte, error) {
+	if f == nil {
+		return failing(errors.New("handler is nil"))
+	}
+	if hv, ok := f.(Handler); ok {
+		return hv.Invoke
+	}
+	fn := reflect.ValueOf(f)
+	ft := fn.Type()
+	if ft.Kind() != reflect.Func {
+		return failing(fmt.Errorf("handler kind %s is not %s", ft.Kind(), reflect.Func))
+	}
+	withCtx, err := takesContext(ft)
+	if err != nil {
+		return failing(err)
+	}
+	if err := validateReturns(ft); err != nil {
+		return failing(err)
+	}
+	hasEvent := ft.NumIn() == 2 || (ft.NumIn() == 1 && !withCtx)
+
+	return func(ctx context.Context, payload []byte) ([]byte, error) {
+		args := make([]reflect.Value, 0, 2)
+		if withCtx {
+			args = append(args, reflect.ValueOf(ctx))
+		}
+		if hasEvent {
+			dec := json.NewDecoder(bytes.NewReader(payload))
+			if h.useNumber {
+				dec.UseNumber()
+			}
+			if h.disallowUnknown {
+				dec.DisallowUnknownFields()
+			}
+			event := reflect.New(ft.In(ft.NumIn() - 1))
+			if err := dec.Decode(event.Interface()); err != nil {
+				return nil, err
+			}
+			args = append(args, event.Elem())
+		}
+
+		out := fn.Call(args)
+
+		if len(out) > 0 {
+			if err, ok := out[len(out)-1].Interface().(error); ok && err != nil {
+				return nil, err
+			}
+		}
+		var val any
+		if len(out) == 2 {
+			val = out[0].Interface()
+		}
+		return h.encode(val)
+	}
+}
+
+// encode turns the handler's result into the response bytes: JSON, or the
+// raw bytes of an io.Reader result that has no JSON form of its own.
+func (h *handlerOptions) encode(val any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(h.escapeHTML)
+	enc.SetIndent(h.indentPrefix, h.indentValue)
+	reader, isReader := val.(io.Reader)
+	if err := enc.Encode(val); err != nil {
+		if isReader {
+			return readAll(reader)
+		}
+		return nil, err
+	}
+	// A reader whose JSON form is an empty object (e.g. *strings.Reader) is
+	// returned as its contents.
+	if isReader && strings.HasPrefix(buf.String(), "{}") {
+		return readAll(reader)
+	}
+	if h.indentPrefix == "" && h.indentValue == "" {
+		buf.Truncate(buf.Len() - 1) // the encoder's trailing newline
+	}
+	return buf.Bytes(), nil
+}
+
+func readAll(r io.Reader) ([]byte, error) {
+	if c, ok := r.(io.Closer); ok {
+		defer c.Close()
+	}
+	return io.ReadAll(r)
+}

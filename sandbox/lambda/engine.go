@@ -1,0 +1,202 @@
+package lambda
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sync"
+
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
+)
+
+// Engine selects how wazero runs function code.
+type Engine int
+
+const (
+	// EngineAuto picks by measurement (see docs/PERFORMANCE.md): the
+	// compiler, whose warm invocations are an order of magnitude faster
+	// and whose compile cost the compilation cache pays once per code hash.
+	EngineAuto Engine = iota
+	// EngineCompiler compiles to machine code: slow to load (≈1 s for a Go
+	// handler without a cache), fast to run. Best for functions invoked
+	// many times, or with a persistent compilation cache.
+	EngineCompiler
+	// EngineInterpreter loads fast (≈0.1 s) and runs slower. Best for a
+	// one-shot invocation of code that was never compiled before.
+	EngineInterpreter
+)
+
+func (e Engine) String() string {
+	switch e {
+	case EngineCompiler:
+		return "compiler"
+	case EngineInterpreter:
+		return "interpreter"
+	}
+	return "auto"
+}
+
+// ParseEngine maps "compiler", "interpreter" or "auto" to an Engine.
+func ParseEngine(s string) (Engine, error) {
+	switch s {
+	case "", "auto":
+		return EngineAuto, nil
+	case "compiler":
+		return EngineCompiler, nil
+	case "interpreter":
+		return EngineInterpreter, nil
+	}
+	return EngineAuto, fmt.Errorf("unknown engine %q (want compiler, interpreter or auto)", s)
+}
+
+// engines owns the wazero runtimes. A runtime's memory page limit is
+// fixed at creation, so there is one runtime per memory size in use; all
+// share one compilation cache, so code compiled for one size loads quickly
+// in another.
+type engines struct {
+	engine Engine
+	cache  wazero.CompilationCache
+
+	mu       sync.Mutex
+	runtimes map[int]*engineRuntime // by memory MB
+}
+
+type engineRuntime struct {
+	rt      wazero.Runtime
+	mu      sync.Mutex
+	modules map[string]*compiledCode // by code hash
+}
+
+// compiledCode is one code hash compiled in one runtime, shared by every
+// function using that code at that memory size.
+type compiledCode struct {
+	rt       *engineRuntime
+	hash     string
+	module   wazero.CompiledModule
+	refs     int
+	memoryMB int
+}
+
+func newEngines(ctx context.Context, engine Engine, cacheDir string) (*engines, error) {
+	var cache wazero.CompilationCache
+	if cacheDir != "" {
+		c, err := wazero.NewCompilationCacheWithDir(cacheDir)
+		if err != nil {
+			return nil, fmt.Errorf("lambda: compilation cache %s: %w", cacheDir, err)
+		}
+		cache = c
+	} else {
+		cache = wazero.NewCompilationCache()
+	}
+	if engine == EngineAuto {
+		engine = EngineCompiler
+	}
+	return &engines{engine: engine, cache: cache, runtimes: map[int]*engineRuntime{}}, nil
+}
+
+func (e *engines) runtime(ctx context.Context, memMB int) (*engineRuntime, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if r, ok := e.runtimes[memMB]; ok {
+		return r, nil
+	}
+	var cfg wazero.RuntimeConfig
+	if e.engine == EngineInterpreter {
+		cfg = wazero.NewRuntimeConfigInterpreter()
+	} else {
+		cfg = wazero.NewRuntimeConfigCompiler()
+	}
+	cfg = cfg.WithCloseOnContextDone(true).
+		WithMemoryLimitPages(memoryPages(memMB)).
+		WithCompilationCache(e.cache)
+	rt := wazero.NewRuntimeWithConfig(ctx, cfg)
+	if _, err := wasi_snapshot_preview1.Instantiate(ctx, rt); err != nil {
+		rt.Close(ctx)
+		return nil, fmt.Errorf("lambda: instantiate WASI: %w", err)
+	}
+	if err := instantiateHostModule(ctx, rt); err != nil {
+		rt.Close(ctx)
+		return nil, fmt.Errorf("lambda: instantiate host module: %w", err)
+	}
+	r := &engineRuntime{rt: rt, modules: map[string]*compiledCode{}}
+	e.runtimes[memMB] = r
+	return r, nil
+}
+
+// codeHash identifies function code; equal code shares compiled modules.
+func codeHash(code []byte) string {
+	sum := sha256.Sum256(code)
+	return hex.EncodeToString(sum[:])
+}
+
+// acquire returns the compiled form of code for memMB, compiling it on first
+// use, and takes a reference that release gives back.
+func (e *engines) acquire(ctx context.Context, code []byte, memMB int) (*compiledCode, error) {
+	r, err := e.runtime(ctx, memMB)
+	if err != nil {
+		return nil, err
+	}
+	hash := codeHash(code)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if c, ok := r.modules[hash]; ok {
+		c.refs++
+		return c, nil
+	}
+	mod, err := r.rt.CompileModule(ctx, code)
+	if err != nil {
+		return nil, &InvalidCodeError{Err: err}
+	}
+	if err := checkImports(mod); err != nil {
+		mod.Close(ctx)
+		return nil, &InvalidCodeError{Err: err}
+	}
+	c := &compiledCode{rt: r, hash: hash, module: mod, refs: 1, memoryMB: memMB}
+	r.modules[hash] = c
+	return c, nil
+}
+
+// release drops a reference; the last one frees the compiled code.
+func (e *engines) release(ctx context.Context, c *compiledCode) {
+	if c == nil {
+		return
+	}
+	c.rt.mu.Lock()
+	defer c.rt.mu.Unlock()
+	c.refs--
+	if c.refs == 0 {
+		delete(c.rt.modules, c.hash)
+		c.module.Close(ctx)
+	}
+}
+
+func (e *engines) close(ctx context.Context) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, r := range e.runtimes {
+		r.rt.Close(ctx)
+	}
+	e.runtimes = map[int]*engineRuntime{}
+	e.cache.Close(ctx)
+}
+
+// checkImports rejects modules that import anything but WASI and the
+// learnsls ABI, and modules that are not commands, with messages that say
+// what the runtime expects.
+func checkImports(mod wazero.CompiledModule) error {
+	for _, f := range mod.ImportedFunctions() {
+		m, name, _ := f.Import()
+		if m != "learnsls" && m != wasi_snapshot_preview1.ModuleName {
+			return fmt.Errorf("imports %s.%s; only %s and learnsls functions are provided", m, name, wasi_snapshot_preview1.ModuleName)
+		}
+	}
+	if _, ok := mod.ExportedFunctions()["_start"]; !ok {
+		return fmt.Errorf("exports no _start function; build it as a WASI command (GOOS=wasip1 GOARCH=wasm)")
+	}
+	if _, ok := mod.ExportedMemories()["memory"]; !ok {
+		return fmt.Errorf("exports no memory named \"memory\"")
+	}
+	return nil
+}

@@ -1,0 +1,324 @@
+package lambda
+
+import (
+	"context"
+	crand "crypto/rand"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental/sysfs"
+	"github.com/tetratelabs/wazero/sys"
+)
+
+// environment is one execution environment: one module instance serving one
+// invocation at a time. Its goroutine runs the module's _start, which blocks
+// in next_invocation between invocations.
+//
+// Fields below "guest side" are touched only by the module's goroutine
+// (inside host functions) or after exited is closed.
+type environment struct {
+	fn    *function
+	gen   int
+	code  *compiledCode
+	ctx   context.Context
+	kill  context.CancelFunc
+	out   *switchWriter
+	tmp   *memFS
+	owner *Service
+
+	logStream string
+	invokeCh  chan *invocation // unbuffered: a send succeeds only when the guest waits for work
+	ready     chan struct{}    // closed at the first next_invocation (end of init)
+	readyOnce sync.Once
+	parked    chan struct{} // signalled (non-blocking) whenever the guest waits in next_invocation
+	exited    chan struct{} // closed when the module has stopped
+	exitErr   error         // valid after exited
+	initError []byte        // payload of init_error, valid after exited
+
+	lastUsed time.Time // on the service clock; guarded by Service.mu
+
+	// guest side
+	cur      *invocation
+	awsResp  []byte
+	memBytes uint64 // last observed linear memory size
+}
+
+// invocation is one event handed to an environment.
+type invocation struct {
+	requestID string
+	meta      []byte
+	payload   []byte
+	done      chan outcome // buffered 1
+}
+
+type outcome struct {
+	payload []byte
+	isError bool
+}
+
+type envCtxKey struct{}
+
+func envFrom(ctx context.Context) *environment {
+	env, _ := ctx.Value(envCtxKey{}).(*environment)
+	return env
+}
+
+// start instantiates the module in its own goroutine; init runs until the
+// guest first calls next_invocation (ready) or stops (exited).
+func (env *environment) start(environ []string, capture *logCapture) {
+	env.out.set(capture)
+	fsCfg := wazero.NewFSConfig().(sysfs.FSConfig).WithSysFSMount(env.tmp, "/tmp")
+	cfg := wazero.NewModuleConfig().
+		WithName("").
+		WithArgs(env.fn.cfg.Handler).
+		WithStdout(env.out).
+		WithStderr(env.out).
+		WithFSConfig(fsCfg).
+		WithRandSource(crand.Reader).
+		WithSysNanotime().
+		WithWalltime(env.walltime, sys.ClockResolution(time.Microsecond)).
+		WithNanosleep(env.nanosleep).
+		WithStartFunctions("_start")
+	for _, kv := range environ {
+		k, v, _ := strings.Cut(kv, "=")
+		cfg = cfg.WithEnv(k, v)
+	}
+	go func() {
+		defer close(env.exited)
+		mod, err := env.code.rt.rt.InstantiateModule(env.ctx, env.code.module, cfg)
+		if mod != nil {
+			mod.Close(context.Background())
+		}
+		if err == nil {
+			// _start returned without proc_exit: a command's main ended.
+			err = sys.NewExitError(0)
+		}
+		env.exitErr = err
+	}()
+}
+
+// walltime is the guest's clock: the service clock, so simulated time in
+// grading is what the handler sees in time.Now.
+func (env *environment) walltime() (int64, int32) {
+	t := env.owner.clock.Now()
+	return t.Unix(), int32(t.Nanosecond())
+}
+
+// nanosleep backs the guest's time.Sleep; it returns early when the
+// environment is killed so a sleeping guest cannot outlive its timeout.
+func (env *environment) nanosleep(ns int64) {
+	t := time.NewTimer(time.Duration(ns))
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-env.ctx.Done():
+	}
+}
+
+// destroy stops the module (if it still runs) and waits for it.
+func (env *environment) destroy() {
+	env.kill()
+	<-env.exited
+	env.owner.engines.release(context.Background(), env.code)
+}
+
+// exitReason describes how the module stopped, in Lambda's words.
+func (env *environment) exitReason() (errorType, reason string) {
+	var exit *sys.ExitError
+	if errors.As(env.exitErr, &exit) {
+		switch code := exit.ExitCode(); {
+		case env.out.oom.Load():
+			return "Runtime.OutOfMemory", "Runtime exited with error: signal: killed"
+		case code == 0:
+			return "Runtime.ExitError", "Runtime exited without providing a reason"
+		case code == sys.ExitCodeContextCanceled || code == sys.ExitCodeDeadlineExceeded:
+			return "Runtime.ExitError", "Runtime exited with error: signal: killed"
+		default:
+			return "Runtime.ExitError", fmt.Sprintf("Runtime exited with error: exit status %d", code)
+		}
+	}
+	if env.out.oom.Load() {
+		return "Runtime.OutOfMemory", "Runtime exited with error: signal: killed"
+	}
+	// A trap (unreachable, stack exhaustion, bad memory access) or an ABI
+	// misuse reported by a host function.
+	msg := "unknown"
+	if env.exitErr != nil {
+		msg = firstLine(env.exitErr.Error())
+	}
+	return "Runtime.ExitError", "Runtime exited with error: " + msg
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// Host functions of the learnsls ABI (sandbox/guest/ABI.md). They run on
+// the module's goroutine; the environment comes from the call context.
+
+func instantiateHostModule(ctx context.Context, rt wazero.Runtime) error {
+	i32 := api.ValueTypeI32
+	b := rt.NewHostModuleBuilder("learnsls")
+	fn := func(name string, f api.GoModuleFunc, params []api.ValueType, results []api.ValueType) {
+		b.NewFunctionBuilder().WithGoModuleFunction(f, params, results).Export(name)
+	}
+	fn("next_invocation", hostNextInvocation, []api.ValueType{i32, i32}, []api.ValueType{i32})
+	fn("read_invocation", hostReadInvocation, []api.ValueType{i32, i32}, nil)
+	fn("invocation_response", hostInvocationResponse, []api.ValueType{i32, i32}, nil)
+	fn("invocation_error", hostInvocationError, []api.ValueType{i32, i32}, nil)
+	fn("init_error", hostInitError, []api.ValueType{i32, i32}, nil)
+	fn("aws_call", hostAWSCall, []api.ValueType{i32, i32, i32, i32, i32, i32, i32}, []api.ValueType{i32})
+	fn("read_response", hostReadResponse, []api.ValueType{i32}, nil)
+	_, err := b.Instantiate(ctx)
+	return err
+}
+
+// abiError is panicked by host functions on a contract violation; wazero
+// turns it into the module's failure, which ends the environment.
+type abiError struct{ msg string }
+
+func (e abiError) Error() string { return "learnsls ABI: " + e.msg }
+
+func readGuest(mod api.Module, fn string, ptr, n uint32) []byte {
+	if n == 0 {
+		return nil
+	}
+	b, ok := mod.Memory().Read(ptr, n)
+	if !ok {
+		panic(abiError{fmt.Sprintf("%s: range [%d, %d) is outside guest memory", fn, ptr, uint64(ptr)+uint64(n))})
+	}
+	return append([]byte(nil), b...)
+}
+
+func writeGuest(mod api.Module, fn string, ptr uint32, b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	if !mod.Memory().Write(ptr, b) {
+		panic(abiError{fmt.Sprintf("%s: range [%d, %d) is outside guest memory", fn, ptr, uint64(ptr)+uint64(len(b)))})
+	}
+}
+
+func writeU32(mod api.Module, fn string, ptr, v uint32) {
+	if !mod.Memory().WriteUint32Le(ptr, v) {
+		panic(abiError{fmt.Sprintf("%s: pointer %d is outside guest memory", fn, ptr)})
+	}
+}
+
+func mustEnv(ctx context.Context) *environment {
+	env := envFrom(ctx)
+	if env == nil {
+		panic(abiError{"called outside an execution environment"})
+	}
+	return env
+}
+
+func (env *environment) finish(mod api.Module, o outcome) {
+	env.memBytes = max(env.memBytes, uint64(mod.Memory().Size()))
+	if env.cur == nil {
+		return
+	}
+	env.cur.done <- o
+	env.cur = nil
+}
+
+func hostNextInvocation(ctx context.Context, mod api.Module, stack []uint64) {
+	env := mustEnv(ctx)
+	metaLenPtr, payloadLenPtr := api.DecodeU32(stack[0]), api.DecodeU32(stack[1])
+	if env.cur != nil {
+		// Asking for more work without answering: Lambda reports the
+		// invocation as failed.
+		env.finish(mod, outcome{isError: true, payload: marshalErrorRecord("Runtime.NoResponse", "the runtime asked for the next invocation without sending a response")})
+	}
+	env.memBytes = max(env.memBytes, uint64(mod.Memory().Size()))
+	env.readyOnce.Do(func() { close(env.ready) })
+	select {
+	case env.parked <- struct{}{}:
+	default:
+	}
+	select {
+	case inv := <-env.invokeCh:
+		env.cur = inv
+		writeU32(mod, "next_invocation", metaLenPtr, uint32(len(inv.meta)))
+		writeU32(mod, "next_invocation", payloadLenPtr, uint32(len(inv.payload)))
+		stack[0] = 0
+	case <-ctx.Done():
+		stack[0] = 1
+	}
+}
+
+func hostReadInvocation(ctx context.Context, mod api.Module, stack []uint64) {
+	env := mustEnv(ctx)
+	if env.cur == nil {
+		panic(abiError{"read_invocation: no invocation is pending"})
+	}
+	writeGuest(mod, "read_invocation", api.DecodeU32(stack[0]), env.cur.meta)
+	writeGuest(mod, "read_invocation", api.DecodeU32(stack[1]), env.cur.payload)
+}
+
+func hostInvocationResponse(ctx context.Context, mod api.Module, stack []uint64) {
+	env := mustEnv(ctx)
+	b := readGuest(mod, "invocation_response", api.DecodeU32(stack[0]), api.DecodeU32(stack[1]))
+	env.finish(mod, outcome{payload: b})
+}
+
+func hostInvocationError(ctx context.Context, mod api.Module, stack []uint64) {
+	env := mustEnv(ctx)
+	b := readGuest(mod, "invocation_error", api.DecodeU32(stack[0]), api.DecodeU32(stack[1]))
+	env.finish(mod, outcome{payload: b, isError: true})
+}
+
+func hostInitError(ctx context.Context, mod api.Module, stack []uint64) {
+	env := mustEnv(ctx)
+	b := readGuest(mod, "init_error", api.DecodeU32(stack[0]), api.DecodeU32(stack[1]))
+	env.initError = b
+	env.finish(mod, outcome{payload: b, isError: true})
+	// The environment is unusable after an init error; stop it now, the
+	// way WASI's proc_exit does.
+	_ = mod.CloseWithExitCode(ctx, 1)
+	panic(sys.NewExitError(1))
+}
+
+func hostAWSCall(ctx context.Context, mod api.Module, stack []uint64) {
+	env := mustEnv(ctx)
+	svc := readGuest(mod, "aws_call", api.DecodeU32(stack[0]), api.DecodeU32(stack[1]))
+	op := readGuest(mod, "aws_call", api.DecodeU32(stack[2]), api.DecodeU32(stack[3]))
+	body := readGuest(mod, "aws_call", api.DecodeU32(stack[4]), api.DecodeU32(stack[5]))
+	respLenPtr := api.DecodeU32(stack[6])
+	req := AWSRequest{
+		Service:      string(svc),
+		Operation:    string(op),
+		Body:         body,
+		FunctionName: env.fn.cfg.Name,
+		FunctionARN:  env.fn.arn,
+		Role:         env.fn.cfg.Role,
+		Region:       env.owner.opts.Region,
+		AccountID:    env.owner.opts.AccountID,
+	}
+	if env.cur != nil {
+		req.RequestID = env.cur.requestID
+	}
+	var resp AWSResponse
+	if env.owner.opts.AWS == nil {
+		resp = AWSResponse{Status: 503, Body: []byte(`{"__type":"ServiceUnavailableException","message":"no AWS services are connected to this execution environment"}`)}
+	} else {
+		resp = env.owner.opts.AWS.CallAWS(ctx, req)
+	}
+	env.awsResp = resp.Body
+	writeU32(mod, "aws_call", respLenPtr, uint32(len(resp.Body)))
+	stack[0] = api.EncodeU32(uint32(resp.Status))
+}
+
+func hostReadResponse(ctx context.Context, mod api.Module, stack []uint64) {
+	env := mustEnv(ctx)
+	writeGuest(mod, "read_response", api.DecodeU32(stack[0]), env.awsResp)
+	env.awsResp = nil
+}
