@@ -1,0 +1,168 @@
+// Package dynamodb is learnsls's stand-in for
+// github.com/aws/aws-sdk-go-v2/service/dynamodb: the same Client, Options,
+// operations, Input/Output structs and paginators, sending each call as
+// DynamoDB's JSON 1.0 wire JSON through the sandbox's aws_call host
+// function instead of HTTPS. The simulated DynamoDB answers exactly as the
+// real service would, and errors come back as the same Go types
+// (types.ConditionalCheckFailedException, smithy.APIError, …).
+//
+// What differs from the real client: no retries (the simulated service does
+// not throttle by surprise), no client-side endpoint, signing or HTTP
+// options (accepted and ignored), and no waiters. See
+// sandbox/guest/SDK.md for the supported list.
+package dynamodb
+
+import (
+	"context"
+	"crypto/rand"
+
+	"fmt"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/internal/awscall"
+	"github.com/aws/smithy-go"
+)
+
+// ServiceID is the service's name in errors ("operation error DynamoDB: …").
+const ServiceID = "DynamoDB"
+
+// ServiceAPIVersion is the API version the wire protocol speaks.
+const ServiceAPIVersion = "2012-08-10"
+
+// signingName is the service name the host's aws_call expects.
+const signingName = "dynamodb"
+
+// Options configures a Client. Only Region matters inside learnsls; the
+// rest is accepted so code written for AWS compiles.
+type Options struct {
+	AppID            string
+	BaseEndpoint     *string
+	Credentials      aws.CredentialsProvider
+	Region           string
+	RetryMaxAttempts int
+	RetryMode        aws.RetryMode
+	Retryer          aws.Retryer
+
+	// IdempotencyTokenProvider fills ClientRequestToken of
+	// TransactWriteItems and ExecuteTransaction when it is nil, as the real
+	// SDK does. Nil means a random UUID.
+	IdempotencyTokenProvider IdempotencyTokenProvider
+}
+
+// IdempotencyTokenProvider generates idempotency tokens.
+type IdempotencyTokenProvider interface {
+	GetIdempotencyToken() (string, error)
+}
+
+// Copy returns a copy of the options.
+func (o Options) Copy() Options { return o }
+
+// Client calls DynamoDB operations. It is safe for concurrent use; create
+// it once, outside the handler, so warm invocations reuse it.
+type Client struct {
+	options Options
+}
+
+// New returns a client built from options, adjusted by optFns.
+func New(options Options, optFns ...func(*Options)) *Client {
+	options = options.Copy()
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &Client{options: options}
+}
+
+// NewFromConfig returns a client for the configuration's region.
+func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
+	opts := Options{
+		AppID:            cfg.AppID,
+		BaseEndpoint:     cfg.BaseEndpoint,
+		Credentials:      cfg.Credentials,
+		Region:           cfg.Region,
+		RetryMaxAttempts: cfg.RetryMaxAttempts,
+		RetryMode:        cfg.RetryMode,
+	}
+	if cfg.Retryer != nil {
+		opts.Retryer = cfg.Retryer()
+	}
+	return New(opts, optFns...)
+}
+
+// Options returns a copy of the client's options.
+func (c *Client) Options() Options { return c.options.Copy() }
+
+// invoke sends one operation: it encodes in as wire JSON, makes the aws
+// call and decodes the response into out, or returns the error wrapped as
+// the real SDK wraps it (*smithy.OperationError around the API error).
+func (c *Client) invoke(ctx context.Context, op string, in, out any, optFns []func(*Options)) error {
+	opts := c.options
+	for _, fn := range optFns {
+		fn(&opts)
+	}
+	wrap := func(err error) error {
+		return &smithy.OperationError{ServiceID: ServiceID, OperationName: op, Err: err}
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := fillToken(in, opts.IdempotencyTokenProvider); err != nil {
+		return wrap(err)
+	}
+	if err := validate(op, in); err != nil {
+		return wrap(err)
+	}
+	body, err := wire.Marshal(in)
+	if err != nil {
+		return wrap(&smithy.SerializationError{Err: err})
+	}
+	status, resp, err := awscall.Call(ctx, signingName, op, body)
+	if err != nil {
+		return wrap(err)
+	}
+	if status < 200 || status > 299 {
+		return wrap(&awscall.ResponseError{StatusCode: status, Err: decodeError(status, resp)})
+	}
+	if err := wire.Unmarshal(resp, out); err != nil {
+		return wrap(&smithy.DeserializationError{Err: err, Snapshot: resp})
+	}
+	return nil
+}
+
+// fillToken sets a nil ClientRequestToken, as the SDK's idempotency-token
+// middleware does.
+func fillToken(in any, p IdempotencyTokenProvider) error {
+	var tok **string
+	switch in := in.(type) {
+	case *TransactWriteItemsInput:
+		tok = &in.ClientRequestToken
+	case *ExecuteTransactionInput:
+		tok = &in.ClientRequestToken
+	default:
+		return nil
+	}
+	if *tok != nil {
+		return nil
+	}
+	var s string
+	var err error
+	if p != nil {
+		s, err = p.GetIdempotencyToken()
+	} else {
+		s, err = uuid4()
+	}
+	if err != nil {
+		return fmt.Errorf("idempotency token: %w", err)
+	}
+	*tok = &s
+	return nil
+}
+
+func uuid4() (string, error) {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", err
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:]), nil
+}
