@@ -1,0 +1,485 @@
+package iam
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Request is one authorisation question: may Principal perform Action on
+// Resource, given the request Context?
+type Request struct {
+	Principal Principal
+	Action    string // service:Operation, e.g. dynamodb:GetItem
+	Resource  string // an ARN, or "*" for actions without a resource
+	// Context holds condition keys (aws:SourceIp, aws:SourceArn,
+	// dynamodb:LeadingKeys, …); keys compare case-insensitively.
+	Context map[string][]string
+	// Time, when set, supplies aws:CurrentTime and aws:EpochTime unless the
+	// Context gives them. Pass the sandbox's clock; nothing reads time.Now.
+	Time time.Time
+}
+
+// Policies are the policies that apply to a request.
+type Policies struct {
+	Identity []*Policy // attached to the principal (inline and managed)
+	Boundary *Policy   // the principal's permissions boundary, if any
+	Resource *Policy   // the resource's policy (a Lambda function policy, a queue policy, …)
+}
+
+// PolicyKind says which role a policy plays in a request.
+type PolicyKind uint8
+
+// Policy kinds.
+const (
+	KindIdentity PolicyKind = iota
+	KindBoundary
+	KindResource
+)
+
+func (k PolicyKind) String() string {
+	return [...]string{"identity-based policy", "permissions boundary", "resource-based policy"}[k]
+}
+
+// MarshalText names the kind in JSON output.
+func (k PolicyKind) MarshalText() ([]byte, error) {
+	return []byte([...]string{"identity", "boundary", "resource"}[k]), nil
+}
+
+// Outcome is the decision, in the words of IAM's EvalDecision.
+type Outcome uint8
+
+// Outcomes.
+const (
+	ImplicitDeny Outcome = iota
+	Allowed
+	ExplicitDeny
+)
+
+func (o Outcome) String() string {
+	return [...]string{"implicitDeny", "allowed", "explicitDeny"}[o]
+}
+
+// MarshalText renders the outcome as "allowed", "explicitDeny" or "implicitDeny".
+func (o Outcome) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+
+// Reason says which rule produced the decision.
+type Reason uint8
+
+// Reasons.
+const (
+	ReasonNoIdentityAllow   Reason = iota // no identity policy (or resource policy) allows
+	ReasonNoBoundaryAllow                 // an allow exists, but the boundary does not allow
+	ReasonNoResourceAllow                 // a service principal, and the resource policy does not allow
+	ReasonIdentityAllow                   // identity policy allows (and the boundary, if any)
+	ReasonResourceAllow                   // the resource policy names the caller (user, session, service, "*")
+	ReasonResourceRoleAllow               // the resource policy names the caller's role; the boundary allows or is absent
+	ReasonRoot                            // the account root user: identity policies do not restrict it
+	ReasonDenyIdentity                    // an identity policy denies
+	ReasonDenyBoundary                    // the permissions boundary denies
+	ReasonDenyResource                    // the resource policy denies
+)
+
+var reasonNames = [...]string{
+	"noIdentityAllow", "noBoundaryAllow", "noResourceAllow", "identityAllow", "resourceAllow",
+	"resourceRoleAllow", "rootUser", "denyInIdentityPolicy", "denyInBoundary", "denyInResourcePolicy",
+}
+
+func (r Reason) String() string { return reasonNames[r] }
+
+// MarshalText renders the reason's name.
+func (r Reason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// StatementRef names one statement that decided the request.
+type StatementRef struct {
+	Kind      PolicyKind `json:"policyType"`
+	Policy    string     `json:"policy"`      // the policy's Name
+	Index     int        `json:"policyIndex"` // position in Policies.Identity (0 otherwise)
+	Statement int        `json:"statement"`   // index in the policy's Statement array
+	Sid       string     `json:"sid,omitempty"`
+	Effect    string     `json:"effect"`
+}
+
+// Decision is the result of Evaluate.
+type Decision struct {
+	Outcome Outcome
+	Reason  Reason
+	// Matched lists the statements that matched the request: the denies
+	// for an explicit deny, the allows that granted access otherwise.
+	Matched []StatementRef
+
+	principal, action, resource string
+}
+
+// Allowed reports whether the request is allowed.
+func (d Decision) Allowed() bool { return d.Outcome == Allowed }
+
+// Evaluate decides a request by IAM's single-account logic:
+//  1. an explicit Deny in any policy (identity, boundary, resource) wins;
+//  2. the account root user is allowed (identity policies cannot restrict it);
+//  3. a resource policy naming the caller's user/session ARN, a service or
+//     "*" allows on its own; naming the caller's role allows unless a
+//     boundary fails to allow; naming the account only delegates;
+//  4. an identity-policy allow counts only if the boundary (if any) allows too;
+//  5. otherwise the request is implicitly denied.
+//
+// Evaluate allocates only the Matched slice; use Explain for the full trace.
+func Evaluate(req Request, p Policies) Decision {
+	e := evaluator{req: &req}
+	return e.run(&p, nil)
+}
+
+type evaluator struct {
+	req *Request
+}
+
+// trace records, when non-nil, every statement's outcome for Explain.
+type trace struct {
+	stmts []StatementTrace
+}
+
+func (e *evaluator) run(p *Policies, tr *trace) Decision {
+	d := Decision{principal: e.req.Principal.ARN, action: e.req.Action, resource: e.req.Resource}
+	root := e.req.Principal.Type == PrincipalRoot
+	service := e.req.Principal.Type == PrincipalService
+
+	var denied bool
+	var deniedBy PolicyKind
+	var idAllow, bAllow bool
+	var grant grantKind
+	var allows []StatementRef
+
+	scan := func(pol *Policy, kind PolicyKind, idx int) {
+		if pol == nil || pol.compiled == nil {
+			return
+		}
+		cp := pol.compiled
+		for i := range cp.stmts {
+			s := &cp.stmts[i]
+			g := grantNone
+			res := e.matchStatement(s, cp, kind, &g, tr)
+			if tr != nil {
+				tr.stmts[len(tr.stmts)-1].Kind = kind
+				tr.stmts[len(tr.stmts)-1].Policy = pol.Name
+				tr.stmts[len(tr.stmts)-1].Index = idx
+			}
+			if !res {
+				continue
+			}
+			ref := StatementRef{Kind: kind, Policy: pol.Name, Index: idx, Statement: s.idx, Sid: s.sid, Effect: EffectAllow}
+			if s.deny {
+				ref.Effect = EffectDeny
+				if !denied {
+					denied, deniedBy = true, kind
+				}
+				d.Matched = append(d.Matched, ref)
+				continue
+			}
+			switch kind {
+			case KindIdentity:
+				idAllow = true
+			case KindBoundary:
+				bAllow = true
+			case KindResource:
+				if g > grant {
+					grant = g
+				}
+			}
+			allows = append(allows, ref)
+		}
+	}
+	if !root && !service {
+		for i, pol := range p.Identity {
+			scan(pol, KindIdentity, i)
+		}
+		scan(p.Boundary, KindBoundary, 0)
+	}
+	scan(p.Resource, KindResource, 0)
+
+	if denied {
+		d.Outcome = ExplicitDeny
+		d.Reason = [...]Reason{ReasonDenyIdentity, ReasonDenyBoundary, ReasonDenyResource}[deniedBy]
+		return d
+	}
+	boundaryOK := p.Boundary == nil || bAllow || root || service
+	keep := func(kinds ...PolicyKind) {
+		for _, a := range allows {
+			for _, k := range kinds {
+				if a.Kind == k {
+					d.Matched = append(d.Matched, a)
+					break
+				}
+			}
+		}
+	}
+	switch {
+	case root:
+		d.Outcome, d.Reason = Allowed, ReasonRoot
+		keep(KindResource)
+	case grant == grantDirect:
+		d.Outcome, d.Reason = Allowed, ReasonResourceAllow
+		keep(KindResource)
+	case grant == grantRole && boundaryOK:
+		d.Outcome, d.Reason = Allowed, ReasonResourceRoleAllow
+		keep(KindResource, KindBoundary)
+	case idAllow && boundaryOK:
+		d.Outcome, d.Reason = Allowed, ReasonIdentityAllow
+		keep(KindIdentity, KindBoundary)
+	default:
+		d.Outcome = ImplicitDeny
+		switch {
+		case (idAllow || grant == grantRole) && !boundaryOK:
+			d.Reason = ReasonNoBoundaryAllow
+			keep(KindIdentity, KindResource)
+		case service:
+			d.Reason = ReasonNoResourceAllow
+		default:
+			d.Reason = ReasonNoIdentityAllow
+			keep(KindBoundary, KindResource)
+		}
+	}
+	return d
+}
+
+// compiledPolicy is a policy prepared for fast evaluation.
+type compiledPolicy struct {
+	vars  bool // 2012-10-17: policy variables are substituted
+	stmts []compiledStmt
+}
+
+type compiledStmt struct {
+	idx          int
+	sid          string
+	deny         bool
+	notAction    bool
+	actions      []string // lower-case patterns
+	notResource  bool
+	resources    []resPattern
+	hasResource  bool
+	principal    *PrincipalSet
+	notPrincipal *PrincipalSet
+	conds        []compiledCond
+	src          *Statement
+}
+
+type resPattern struct {
+	pat  string
+	tmpl []tmplPart
+	any  bool
+}
+
+func compile(p *Policy) *compiledPolicy {
+	cp := &compiledPolicy{vars: p.Version == Version2012}
+	for _, st := range p.Statements {
+		cs := compiledStmt{idx: st.Index, sid: st.Sid, deny: st.Effect == EffectDeny, src: st,
+			principal: st.Principal, notPrincipal: st.NotPrincipal}
+		acts := st.Action
+		if st.NotAction != nil {
+			cs.notAction, acts = true, st.NotAction
+		}
+		for _, a := range acts {
+			cs.actions = append(cs.actions, lowerPattern(escapeNUL(a)))
+		}
+		res := st.Resource
+		if st.NotResource != nil {
+			cs.notResource, res = true, st.NotResource
+		}
+		cs.hasResource = st.Resource != nil || st.NotResource != nil
+		for _, r := range res {
+			rp := resPattern{pat: escapeNUL(r), any: r == "*"}
+			if cp.vars {
+				rp.tmpl, _ = parseTemplate(r)
+			}
+			cs.resources = append(cs.resources, rp)
+		}
+		for i := range st.Conditions {
+			cs.conds = append(cs.conds, compileCond(&st.Conditions[i], cp.vars))
+		}
+		cp.stmts = append(cp.stmts, cs)
+	}
+	return cp
+}
+
+// matchStatement reports whether the statement applies to the request. For
+// resource policies it also needs the principal to match, and reports how
+// (g). With a trace it appends the statement's outcome.
+func (e *evaluator) matchStatement(s *compiledStmt, cp *compiledPolicy, kind PolicyKind, g *grantKind, tr *trace) bool {
+	var st *StatementTrace
+	if tr != nil {
+		tr.stmts = append(tr.stmts, StatementTrace{Statement: s.idx, Sid: s.sid, Effect: s.src.Effect})
+		st = &tr.stmts[len(tr.stmts)-1]
+	}
+	// Action.
+	hit := false
+	for _, a := range s.actions {
+		if wildMatch(a, e.req.Action, true) {
+			hit = true
+			if st != nil {
+				st.ActionPattern = unescape(a)
+			}
+			break
+		}
+	}
+	if hit == s.notAction {
+		if st != nil {
+			st.Result = ResultActionMissed
+			if s.notAction {
+				st.ActionPattern = st.ActionPattern + " (listed in NotAction)"
+			}
+		}
+		return false
+	}
+	// Resource. A statement without Resource (as in a Lambda function
+	// policy written by AddPermission) applies to the resource it is attached to.
+	if s.hasResource {
+		hit = false
+		for i := range s.resources {
+			if e.matchResource(&s.resources[i]) {
+				hit = true
+				if st != nil {
+					st.ResourcePattern = s.src.resourceList()[i]
+				}
+				break
+			}
+		}
+		if hit == s.notResource {
+			if st != nil {
+				st.Result = ResultResourceMissed
+			}
+			return false
+		}
+	}
+	// Principal (resource policies only).
+	if kind == KindResource {
+		switch {
+		case s.principal != nil:
+			*g = principalGrant(s.principal, &e.req.Principal)
+		case s.notPrincipal != nil:
+			if principalGrant(s.notPrincipal, &e.req.Principal) == grantNone {
+				*g = grantDirect
+			}
+		}
+		if *g == grantNone {
+			if st != nil {
+				st.Result = ResultPrincipalMissed
+			}
+			return false
+		}
+		if st != nil {
+			st.Grant = g.String()
+		}
+	}
+	// Conditions: all must hold.
+	for i := range s.conds {
+		c := &s.conds[i]
+		out := c.eval(e)
+		if st != nil {
+			st.Conditions = append(st.Conditions, ConditionTrace{
+				Operator: c.src.Operator, Key: c.src.Key, PolicyValues: c.src.Values,
+				RequestValues: out.values, Missing: out.missing, Passed: out.ok, Note: out.note,
+			})
+		}
+		if !out.ok {
+			if st != nil {
+				st.Result = ResultConditionFailed
+			}
+			return false
+		}
+	}
+	if st != nil {
+		st.Result = ResultMatched
+	}
+	return true
+}
+
+func (s *Statement) resourceList() []string {
+	if s.NotResource != nil {
+		return s.NotResource
+	}
+	return s.Resource
+}
+
+func (e *evaluator) matchResource(rp *resPattern) bool {
+	if rp.any {
+		return true
+	}
+	pat := rp.pat
+	if rp.tmpl != nil {
+		var ok bool
+		if pat, ok = resolve(rp.tmpl, e, true); !ok {
+			return false
+		}
+	}
+	return arnMatch(pat, e.req.Resource)
+}
+
+// lookup finds a condition key's values: first in the request context
+// (exact, then case-insensitive), then among the keys IAM derives from the
+// principal and the clock.
+func (e *evaluator) lookup(key string) ([]string, bool) {
+	ctx := e.req.Context
+	if v, ok := ctx[key]; ok {
+		return v, true
+	}
+	for k, v := range ctx {
+		if strings.EqualFold(k, key) {
+			return v, true
+		}
+	}
+	p := &e.req.Principal
+	single := func(s string) ([]string, bool) {
+		if s == "" {
+			return nil, false
+		}
+		return []string{s}, true
+	}
+	if len(key) < 4 || !strings.EqualFold(key[:4], "aws:") {
+		return nil, false
+	}
+	name := key[4:]
+	if len(name) > len("PrincipalTag/") && strings.EqualFold(name[:len("PrincipalTag/")], "PrincipalTag/") {
+		tag := name[len("PrincipalTag/"):]
+		for k, v := range p.Tags {
+			if strings.EqualFold(k, tag) {
+				return []string{v}, true
+			}
+		}
+		return nil, false
+	}
+	switch strings.ToLower(name) {
+	case "principalarn":
+		switch p.Type {
+		case PrincipalAssumedRole:
+			return single(p.roleARN())
+		case PrincipalService:
+			return nil, false
+		}
+		return single(p.ARN)
+	case "principalaccount":
+		return single(p.Account)
+	case "principaltype":
+		return single(p.Type.awsPrincipalType())
+	case "username":
+		if p.Type == PrincipalUser {
+			return single(p.ARN[strings.LastIndexByte(p.ARN, '/')+1:])
+		}
+	case "principalservicename":
+		if p.Type == PrincipalService {
+			return single(p.ARN)
+		}
+	case "principalisawsservice":
+		if p.Type == PrincipalService {
+			return single("true")
+		}
+		return single("false")
+	case "currenttime":
+		if !e.req.Time.IsZero() {
+			return single(e.req.Time.UTC().Format(time.RFC3339))
+		}
+	case "epochtime":
+		if !e.req.Time.IsZero() {
+			return single(strconv.FormatInt(e.req.Time.Unix(), 10))
+		}
+	}
+	return nil, false
+}
