@@ -1,0 +1,290 @@
+package guest_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/learnsls/learnsls/sandbox/build"
+)
+
+// guestMain drives the shared functions inside the native guest program:
+// it reads requests as JSON on stdin and answers with one result each.
+const guestMain = `package main
+
+import (
+	"encoding/json"
+	"os"
+)
+
+type request struct {
+	Mode    string          ` + "`json:\"mode\"`" + `
+	Type    string          ` + "`json:\"type\"`" + `
+	Payload json.RawMessage ` + "`json:\"payload\"`" + `
+}
+
+type result struct {
+	Out string ` + "`json:\"out\"`" + `
+	Err string ` + "`json:\"err\"`" + `
+}
+
+func main() {
+	var reqs []request
+	if err := json.NewDecoder(os.Stdin).Decode(&reqs); err != nil {
+		panic(err)
+	}
+	results := make([]result, len(reqs))
+	for i, r := range reqs {
+		switch r.Mode {
+		case "roundtrip":
+			out, err := roundTrip(r.Type, r.Payload)
+			results[i].Out = out
+			if err != nil {
+				results[i].Err = err.Error()
+			}
+		case "attributes":
+			results[i].Out = describeAttributes(r.Payload)
+		}
+	}
+	if err := json.NewEncoder(os.Stdout).Encode(results); err != nil {
+		panic(err)
+	}
+}
+`
+
+type guestRequest struct {
+	Mode    string          `json:"mode"`
+	Type    string          `json:"type"`
+	Payload json.RawMessage `json:"payload"`
+	sample  string
+}
+
+type guestResult struct {
+	Out string `json:"out"`
+	Err string `json:"err"`
+}
+
+// testBuilder returns a Builder whose GOCACHE survives test runs (it is
+// content addressed, so sharing it is safe) and whose artifacts do not.
+func testBuilder(t *testing.T) *build.Builder {
+	t.Helper()
+	gocache := os.Getenv("LEARNSLS_TEST_GOCACHE")
+	if gocache == "" {
+		dir, err := os.UserCacheDir()
+		if err != nil {
+			dir = os.TempDir()
+		}
+		gocache = filepath.Join(dir, "learnsls-test-gocache")
+	}
+	b, err := build.New(build.Options{CacheDir: t.TempDir(), GoCacheDir: gocache, Timeout: 5 * time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestEventsJSONMatchesUpstream decodes every sample payload into our
+// guest events types (in a natively built guest program) and into the real
+// github.com/aws/aws-lambda-go/events types (here), encodes both, and
+// requires identical bytes, with no field of the sample lost.
+func TestEventsJSONMatchesUpstream(t *testing.T) {
+	samples, err := filepath.Glob("testdata/events/*.json")
+	if err != nil || len(samples) == 0 {
+		t.Fatalf("no samples: %v", err)
+	}
+	var reqs []guestRequest
+	covered := map[string]bool{}
+	for _, path := range samples {
+		typ := strings.SplitN(filepath.Base(path), ".", 2)[0]
+		if _, ok := eventTypes[typ]; !ok {
+			t.Fatalf("%s: no type %q in eventTypes", path, typ)
+		}
+		covered[typ] = true
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reqs = append(reqs, guestRequest{Mode: "roundtrip", Type: typ, Payload: data, sample: path})
+		if typ == "DynamoDBEvent" {
+			reqs = append(reqs, guestRequest{Mode: "attributes", Type: typ, Payload: data, sample: path + " (attributes)"})
+		}
+	}
+	for typ := range eventTypes {
+		if !covered[typ] {
+			t.Errorf("no sample in testdata/events for %s", typ)
+		}
+	}
+
+	results := runGuest(t, reqs)
+	for i, r := range reqs {
+		got := results[i]
+		var want guestResult
+		switch r.Mode {
+		case "roundtrip":
+			out, err := roundTrip(r.Type, r.Payload)
+			want.Out = out
+			if err != nil {
+				want.Err = err.Error()
+			}
+		case "attributes":
+			want.Out = describeAttributes(r.Payload)
+		}
+		if want.Err != "" {
+			t.Errorf("%s: upstream cannot round-trip the sample: %s", r.sample, want.Err)
+			continue
+		}
+		if got != want {
+			t.Errorf("%s: guest output differs from upstream\nguest:    %s %s\nupstream: %s", r.sample, got.Out, got.Err, want.Out)
+			continue
+		}
+		if r.Mode == "roundtrip" {
+			if lost := lostFields(t, r.Payload, []byte(got.Out)); len(lost) > 0 {
+				t.Errorf("%s: fields of the sample lost in the round trip: %v", r.sample, lost)
+			}
+		}
+	}
+}
+
+// runGuest builds the shared test code against the guest events package
+// for the host platform and runs it on reqs.
+func runGuest(t *testing.T, reqs []guestRequest) []guestResult {
+	t.Helper()
+	shared, err := os.ReadFile("events_shared_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared = bytes.Replace(shared, []byte("package guest_test"), []byte("package main"), 1)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	art, err := testBuilder(t).BuildNative(ctx, build.Source{Files: map[string][]byte{
+		"main.go":   []byte(guestMain),
+		"shared.go": shared,
+	}})
+	if err != nil {
+		t.Fatalf("build guest program: %v", err)
+	}
+	in, err := json.Marshal(reqs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.CommandContext(ctx, art.Path)
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("guest program: %v\n%s", err, stderr.String())
+	}
+	var results []guestResult
+	if err := json.Unmarshal(out, &results); err != nil || len(results) != len(reqs) {
+		t.Fatalf("guest program output (%d results for %d requests): %v\n%s", len(results), len(reqs), err, out)
+	}
+	return results
+}
+
+// lostFields lists the paths of sample values that did not survive the
+// round trip. A null, empty object or empty array in the sample may come
+// back absent or empty; every other leaf must come back equal.
+func lostFields(t *testing.T, sample, out []byte) []string {
+	t.Helper()
+	var a, b any
+	if err := json.Unmarshal(sample, &a); err != nil {
+		t.Fatalf("sample: %v", err)
+	}
+	if err := json.Unmarshal(out, &b); err != nil {
+		t.Fatalf("output: %v", err)
+	}
+	var lost []string
+	var walk func(path string, a, b any)
+	walk = func(path string, a, b any) {
+		if isEmptyJSON(a) && isEmptyJSON(b) {
+			return
+		}
+		if b == nil && (a == false || a == "" || a == float64(0)) {
+			return // a zero value dropped by omitempty, as upstream does
+		}
+		switch av := a.(type) {
+		case map[string]any:
+			bv, _ := b.(map[string]any)
+			keys := make([]string, 0, len(av))
+			for k := range av {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				walk(path+"."+k, av[k], bv[k])
+			}
+		case []any:
+			bv, _ := b.([]any)
+			if len(bv) != len(av) {
+				lost = append(lost, path)
+				return
+			}
+			for i := range av {
+				walk(path+"["+string(rune('0'+i%10))+"]", av[i], bv[i])
+			}
+		default:
+			if !reflect.DeepEqual(a, b) && !sameTime(a, b) {
+				lost = append(lost, path)
+			}
+		}
+	}
+	walk("$", a, b)
+	return lost
+}
+
+func isEmptyJSON(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return true
+	case map[string]any:
+		return len(v) == 0
+	case []any:
+		return len(v) == 0
+	}
+	return false
+}
+
+// sameTime accepts an RFC 3339 time written differently but equal.
+func sameTime(a, b any) bool {
+	as, ok1 := a.(string)
+	bs, ok2 := b.(string)
+	if !ok1 || !ok2 {
+		return false
+	}
+	ta, err1 := time.Parse(time.RFC3339Nano, as)
+	tb, err2 := time.Parse(time.RFC3339Nano, bs)
+	return err1 == nil && err2 == nil && ta.Equal(tb)
+}
+
+func TestLostFields(t *testing.T) {
+	tests := []struct {
+		name, sample, out string
+		want              []string
+	}{
+		{"same", `{"a":1,"b":{"c":"x"}}`, `{"b":{"c":"x"},"a":1}`, nil},
+		{"dropped field", `{"a":1,"b":2}`, `{"a":1}`, []string{"$.b"}},
+		{"changed leaf", `{"a":{"b":"x"}}`, `{"a":{"b":"y"}}`, []string{"$.a.b"}},
+		{"shorter list", `{"a":[1,2]}`, `{"a":[1]}`, []string{"$.a"}},
+		{"null may vanish", `{"a":null,"b":{},"c":[]}`, `{}`, nil},
+		{"omitempty zero", `{"a":false,"b":"","c":0}`, `{}`, nil},
+		{"true may not vanish", `{"a":true}`, `{}`, []string{"$.a"}},
+		{"same instant", `{"t":"2026-11-25T14:03:58.000Z"}`, `{"t":"2026-11-25T14:03:58Z"}`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := lostFields(t, []byte(tt.sample), []byte(tt.out))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("lostFields = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
