@@ -1,0 +1,132 @@
+package web
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+)
+
+// contentSecurityPolicy allows nothing from outside the app's own origin,
+// no inline script and no inline style (templ components write neither).
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+
+// securityHeaders sets the headers every response carries.
+func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("X-Frame-Options", "DENY") // for browsers without frame-ancestors
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		return next(c)
+	}
+}
+
+// recoverPanics turns a panic in a handler into a 500 page and a logged
+// stack, so nothing a learner sends can take the process down.
+func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				if r == http.ErrAbortHandler {
+					panic(r)
+				}
+				s.log.Error("panic in handler", "method", c.Request().Method, "uri", c.Request().RequestURI,
+					"panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+				err = fmt.Errorf("panic: %v", r)
+			}
+		}()
+		return next(c)
+	}
+}
+
+// logRequests logs one structured line per request; static files and
+// health checks at debug level so they do not drown the rest.
+func (s *Server) logRequests() echo.MiddlewareFunc {
+	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+		LogMethod:   true,
+		LogURI:      true,
+		LogStatus:   true,
+		LogLatency:  true,
+		LogError:    true,
+		HandleError: true, // run the error handler first so the status is the one sent
+		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			level := slog.LevelInfo
+			switch {
+			case v.Status >= 500:
+				level = slog.LevelError
+			case strings.HasPrefix(v.URI, "/static/") || v.URI == "/healthz":
+				level = slog.LevelDebug
+			}
+			attrs := []slog.Attr{
+				slog.String("method", v.Method),
+				slog.String("uri", v.URI),
+				slog.Int("status", v.Status),
+				slog.Duration("latency", v.Latency),
+			}
+			if v.Error != nil {
+				attrs = append(attrs, slog.String("error", v.Error.Error()))
+			}
+			s.log.LogAttrs(c.Request().Context(), level, "request", attrs...)
+			return nil
+		},
+	})
+}
+
+// csrfContextKey is where the CSRF middleware leaves the token for forms.
+const csrfContextKey = "csrf"
+
+// csrf protects every state-changing request. Browsers that send
+// Sec-Fetch-Site are judged by it; others must echo the token from the
+// _csrf cookie in the form field _csrf or the X-CSRF-Token header (for
+// fetch calls from exercise pages).
+func (s *Server) csrf() echo.MiddlewareFunc {
+	return middleware.CSRFWithConfig(middleware.CSRFConfig{
+		TokenLookup:    "form:_csrf,header:" + echo.HeaderXCSRFToken,
+		ContextKey:     csrfContextKey,
+		CookieName:     "_csrf",
+		CookiePath:     "/",
+		CookieHTTPOnly: true,
+		CookieSecure:   s.opts.SecureCookies,
+		CookieSameSite: http.SameSiteStrictMode,
+		Skipper: func(c echo.Context) bool {
+			// Static files and health checks need no token and should not set cookies.
+			p := c.Path()
+			return p == "/static/*" || p == "/healthz"
+		},
+	})
+}
+
+// learnerKey is the echo context key of the learner id.
+const learnerKey = "learner"
+
+// identify decides which learner a request acts for.
+func (s *Server) identify(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		id, err := s.opts.Identify(c)
+		if err != nil {
+			return fmt.Errorf("identify learner: %w", err)
+		}
+		c.Set(learnerKey, id)
+		return next(c)
+	}
+}
+
+// learnerID is the learner the request acts for (set by identify).
+func learnerID(c echo.Context) int64 {
+	id, _ := c.Get(learnerKey).(int64)
+	return id
+}
+
+// csrfToken is the token to put in forms.
+func csrfToken(c echo.Context) string {
+	t, _ := c.Get(csrfContextKey).(string)
+	return t
+}

@@ -1,0 +1,34 @@
+package web
+
+import "github.com/labstack/echo/v4/middleware"
+
+// routes registers every route and middleware of the app, in one place.
+//
+// URLs are part of the course's contract (lessons link to each other by
+// them): / home, /learn/<path> path page, /learn/<path>/<lesson> lesson page,
+// /learn/<path>/<lesson>/<file> lesson assets, /search?q=, /healthz, /static/.
+func (s *Server) routes() {
+	e := s.echo
+	// Pre-routing: /learn/x/ and /learn/x are the same page.
+	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: 301}))
+
+	e.Use(s.recoverPanics)
+	e.Use(s.logRequests())
+	e.Use(securityHeaders)
+	e.Use(middleware.BodyLimit(s.opts.BodyLimit))
+	e.Use(s.csrf())
+	e.Use(s.identify)
+
+	e.GET("/", s.homeShow)
+	e.GET("/learn/:path", s.pathShow)
+	e.GET("/learn/:path/:lesson", s.lessonShow)
+	e.POST("/learn/:path/:lesson", s.lessonProgress)
+	e.GET("/learn/:path/:lesson/*", s.lessonAsset)
+	e.GET("/search", s.searchShow)
+	e.GET("/healthz", s.healthz)
+	e.GET("/static/*", s.staticServe)
+
+	// Exercises (web/exercise_*.go) register here, e.g.
+	//   e.GET("/learn/:path/:lesson/exercise", s.exerciseShow)
+	// A static segment wins over the asset route's wildcard in echo's router.
+}
