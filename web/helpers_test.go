@@ -227,4 +227,3 @@ func formToken(t testing.TB, page string) string {
 	}
 	return m[1]
 }
-
