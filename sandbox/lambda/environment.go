@@ -35,15 +35,16 @@ type environment struct {
 	invokeCh  chan *invocation // unbuffered: a send succeeds only when the guest waits for work
 	ready     chan struct{}    // closed at the first next_invocation (end of init)
 	readyOnce sync.Once
-	parked    chan struct{} // signalled (non-blocking) whenever the guest waits in next_invocation
-	exited    chan struct{} // closed when the module has stopped
-	exitErr   error         // valid after exited
-	initError []byte        // payload of init_error, valid after exited
+	parked    chan *invocation // the last invocation served, sent whenever the guest waits in next_invocation
+	exited    chan struct{}    // closed when the module has stopped
+	exitErr   error            // valid after exited
+	initError []byte           // payload of init_error, valid after exited
 
 	lastUsed time.Time // on the service clock; guarded by Service.mu
 
 	// guest side
 	cur      *invocation
+	last     *invocation // the most recent invocation received
 	awsResp  []byte
 	memBytes uint64 // last observed linear memory size
 }
@@ -240,13 +241,15 @@ func hostNextInvocation(ctx context.Context, mod api.Module, stack []uint64) {
 	}
 	env.memBytes = max(env.memBytes, uint64(mod.Memory().Size()))
 	env.readyOnce.Do(func() { close(env.ready) })
+	// Replace any unread park signal with the current one.
 	select {
-	case env.parked <- struct{}{}:
+	case <-env.parked:
 	default:
 	}
+	env.parked <- env.last
 	select {
 	case inv := <-env.invokeCh:
-		env.cur = inv
+		env.cur, env.last = inv, inv
 		writeU32(mod, "next_invocation", metaLenPtr, uint32(len(inv.meta)))
 		writeU32(mod, "next_invocation", payloadLenPtr, uint32(len(inv.payload)))
 		stack[0] = 0

@@ -93,12 +93,22 @@ func (s *Service) run(ctx context.Context, sl *slot, req InvokeRequest, payload 
 			// after a panic): give it a moment to either park in
 			// next_invocation or stop, so its last words land in this
 			// invocation's log and a dying environment is not reused.
-			select {
-			case <-env.parked:
-			case <-env.exited:
-				reusable = false
-			case <-time.After(200 * time.Millisecond):
+			grace := time.NewTimer(200 * time.Millisecond)
+		wait:
+			for {
+				select {
+				case last := <-env.parked:
+					if last == inv {
+						break wait
+					}
+				case <-env.exited:
+					reusable = false
+					break wait
+				case <-grace.C:
+					break wait
+				}
 			}
+			grace.Stop()
 			s.finishFailure(res, capture, env, o, cfg)
 		} else if len(o.payload) > MaxSyncPayloadBytes {
 			s.finishFailure(res, capture, env, outcome{isError: true, payload: marshalErrorRecord("Function.ResponseSizeTooLarge",
@@ -148,7 +158,7 @@ func (s *Service) coldStart(ctx context.Context, fn *function, gen int, cfg Func
 		logStream: logStream,
 		invokeCh:  make(chan *invocation),
 		ready:     make(chan struct{}),
-		parked:    make(chan struct{}, 1),
+		parked:    make(chan *invocation, 1),
 		exited:    make(chan struct{}),
 	}
 	env.ctx, env.kill = context.WithCancel(context.WithValue(context.Background(), envCtxKey{}, env))
