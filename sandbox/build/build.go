@@ -86,7 +86,7 @@ type Options struct {
 	// MaxOutputBytes limits the size of the compiled module (default 64 MB).
 	MaxOutputBytes int64
 	// MaxMemoryBytes limits the address space of each toolchain process
-	// on Linux (default 4 GB); a compile bomb fails instead of swapping
+	// on Linux (default 2 GB); a compile bomb fails instead of swapping
 	// the server to death.
 	MaxMemoryBytes int64
 	// Modules is the guest module tree (default guest.Modules()).
@@ -174,7 +174,7 @@ func New(opts Options) (*Builder, error) {
 		opts.MaxOutputBytes = 64 << 20
 	}
 	if opts.MaxMemoryBytes <= 0 {
-		opts.MaxMemoryBytes = 4 << 30
+		opts.MaxMemoryBytes = 2 << 30
 	}
 	if opts.Modules == nil {
 		opts.Modules = guest.Modules()
@@ -227,7 +227,7 @@ func (b *Builder) BuildNative(ctx context.Context, src Source) (*Artifact, error
 // Build compiles src (for WASIP1 unless src.Target says otherwise). Errors:
 // *DiagnosticsError for source the learner must fix; errors wrapping
 // ErrSourceTooLarge, ErrTooManyFiles, ErrTimeout, ErrOutputTooLarge,
-// ErrBusy, ErrQueueWait or ErrNoToolchain for limits and setup.
+// ErrCompilerMemory, ErrBusy, ErrQueueWait or ErrNoToolchain for limits and setup.
 func (b *Builder) Build(ctx context.Context, src Source) (*Artifact, error) {
 	start := time.Now()
 	target := src.Target.orDefault()
@@ -364,16 +364,22 @@ func (b *Builder) failure(res *goResult, files []sourceFile, src, guestDir strin
 		return fmt.Errorf("%w: the compiler was stopped after %s; a handler normally builds in under a second, so look for huge constants, arrays or generic types", ErrTimeout, b.opts.Timeout)
 	}
 	text := b.sanitizer(src, guestDir, tc).clean(res.output)
-	if strings.Contains(text, "file size limit exceeded") {
+	switch {
+	case strings.Contains(text, "file size limit exceeded"):
 		return fmt.Errorf("%w: the compiler's output passed the size limit; look for very large constants or arrays", ErrOutputTooLarge)
+	case strings.Contains(text, "out of memory") || strings.Contains(text, "cannot allocate memory") ||
+		strings.Contains(text, "signal: killed"):
+		return fmt.Errorf("%w: the compiler needed more than %s; look for huge constants (strings doubled again and again), arrays or deeply nested generic types",
+			ErrCompilerMemory, humanBytes(b.opts.MaxMemoryBytes))
+	}
+	// A crashing compiler prints its goroutines; the learner needs only
+	// what came before.
+	if i := strings.Index(text, "\ngoroutine "); i >= 0 {
+		text = text[:i]
 	}
 	diags := parseDiagnostics(text)
 	if len(diags) == 0 {
 		diags = []Diagnostic{{Message: "the compiler failed without a message (" + res.exitErr.Error() + ")"}}
-	}
-	if strings.Contains(text, "signal: killed") || strings.Contains(text, "cannot allocate memory") ||
-		strings.Contains(text, "out of memory") {
-		diags = append(diags, Diagnostic{Message: "the compiler ran out of memory; look for huge constants, arrays or deeply nested generic types"})
 	}
 	addHints(diags, files, b.opts.DocURL)
 	return &DiagnosticsError{Diagnostics: diags}

@@ -19,6 +19,8 @@ var (
 	ErrTooManyFiles = errors.New("too many source files")
 	// ErrTimeout means the compiler ran longer than Options.Timeout.
 	ErrTimeout = errors.New("build took too long")
+	// ErrCompilerMemory means the compiler hit Options.MaxMemoryBytes.
+	ErrCompilerMemory = errors.New("compiler ran out of memory")
 	// ErrOutputTooLarge means the compiled module exceeds Options.MaxOutputBytes.
 	ErrOutputTooLarge = errors.New("compiled module too large")
 	// ErrBusy means too many builds are already waiting for a build slot.

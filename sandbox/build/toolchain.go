@@ -68,6 +68,9 @@ func findToolchain(ctx context.Context, goBin string) (*toolchain, error) {
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil && !errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, fmt.Errorf("build: %w", ctx.Err())
+		}
 		var ee *exec.Error
 		if errors.As(err, &ee) || errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("%w: %s cannot be run; %s", ErrNoToolchain, bin, installHint)
