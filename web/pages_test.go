@@ -25,7 +25,7 @@ func TestPages(t *testing.T) {
 	}{
 		{"home", "/", 200, "text/html", []string{
 			"<title>learnsls</title>", ">Basics</a>", ">Data</a>", "Where everyone starts.",
-			"2 lessons · about 12 minutes", "0 of 2 done", "1 lessons · about 10 minutes",
+			"2 lessons · about 12 minutes", "0 of 2 done", "1 lesson · about 10 minutes",
 			`href="/learn/basics/functions"`, "Start: Functions first", `href="#main"`,
 		}, []string{"Resume:"}},
 		{"path", "/learn/basics", 200, "text/html", []string{

@@ -1,0 +1,151 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// chromiumPath is Debian's Chromium, which .ci/run installs.
+const chromiumPath = "/usr/bin/chromium"
+
+// TestBrowser drives real headless Chromium through the course: open home,
+// open a lesson, mark it done, reload, see the progress; the theme toggle
+// and the skip link work; a screenshot lands in the test's temp dir.
+func TestBrowser(t *testing.T) {
+	if _, err := os.Stat(chromiumPath); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("browser test needs %s (apt-get install chromium): %v", chromiumPath, err)
+		}
+		t.Skipf("skipping browser test: %s not found (apt-get install chromium to run it)", chromiumPath)
+	}
+	ts := startServer(t, testCourse(t), t.TempDir(), nil)
+
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1200, 900),
+	)
+	defer cancelAlloc()
+	browser, cancelBrowser := chromedp.NewContext(allocCtx, chromedp.WithLogf(t.Logf))
+	defer cancelBrowser()
+	if err := chromedp.Do(browser); err != nil { // start the browser, without a deadline
+		t.Fatalf("start chromium: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(browser, 90*time.Second)
+	defer cancel()
+
+	run := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, steps...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(sel))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return s
+	}
+	eval := func(js string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatalf("evaluate %s: %v", js, err)
+		}
+		return s
+	}
+
+	shotDir := t.TempDir()
+	if keep := os.Getenv("LEARNSLS_SCREENSHOT_DIR"); keep != "" {
+		shotDir = keep // to look at the pages after the test
+	}
+	shoot := func(name string) {
+		t.Helper()
+		shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 gives a PNG
+		if err != nil {
+			t.Fatalf("screenshot: %v", err)
+		}
+		if _, err := png.Decode(bytes.NewReader(shot)); err != nil {
+			t.Fatalf("screenshot is not a PNG: %v", err)
+		}
+		file := filepath.Join(shotDir, name)
+		if err := os.WriteFile(file, shot, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("screenshot: %s (%d bytes)", file, len(shot))
+	}
+
+	// Home: no progress yet, an offer to start.
+	run("open home", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible("#start"))
+	if got := text(".paths"); !strings.Contains(got, "0 of 2 done") {
+		t.Errorf("home before: %q", got)
+	}
+
+	// Keyboard: the first Tab reaches the skip link.
+	run("tab", chromedp.KeyEvent(kb.Tab))
+	if got := eval(`document.activeElement.textContent`); got != "Skip to content" {
+		t.Errorf("first Tab focuses %q, want the skip link", got)
+	}
+
+	// Open the lesson from the home page.
+	run("open lesson", chromedp.Click("#start"), chromedp.WaitVisible("#mark-done"))
+	if got := eval(`location.pathname`); got != "/learn/basics/functions" {
+		t.Fatalf("start link went to %s", got)
+	}
+	if got := text("h1"); got != "Functions first" {
+		t.Errorf("lesson h1 = %q", got)
+	}
+
+	shoot("lesson.png")
+
+	// theme.js ran (the CSP allowed it) and the toggle remembers the choice.
+	run("theme toggle visible", chromedp.WaitVisible("#theme-toggle"))
+	before := eval(`getComputedStyle(document.body).backgroundColor`)
+	run("toggle theme", chromedp.Click("#theme-toggle"))
+	if got := eval(`document.documentElement.getAttribute("data-theme") || ""`); got != "dark" {
+		t.Errorf("after toggling, data-theme = %q, want dark", got)
+	}
+	if after := eval(`getComputedStyle(document.body).backgroundColor`); after == before {
+		t.Errorf("background stayed %s after switching theme", after)
+	}
+
+	// Mark as done: a plain form POST, then the lesson again.
+	run("mark done", chromedp.Click("#mark-done"), chromedp.WaitVisible(".lesson-meta .status-done"))
+	run("reload", chromedp.Reload(), chromedp.WaitVisible(".lesson-meta .status-done"))
+	if got := text("#done-status"); got != "You finished this lesson." {
+		t.Errorf("after reload: %q", got)
+	}
+	if got := eval(`document.documentElement.getAttribute("data-theme") || ""`); got != "dark" {
+		t.Errorf("theme not remembered across reload: %q", got)
+	}
+
+	// Home shows the progress and resumes at the lesson.
+	run("home again", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible("#resume"))
+	if got := text(".paths"); !strings.Contains(got, "1 of 2 done") {
+		t.Errorf("home after: %q", got)
+	}
+	if got := text("#resume"); got != "Resume: Functions first" {
+		t.Errorf("resume link: %q", got)
+	}
+
+	shoot("home.png")
+}
