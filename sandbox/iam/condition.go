@@ -78,7 +78,7 @@ var operators = []opInfo{
 	{"Null", famNull, cmpEq, false},
 }
 
-const opNull opKind = 28
+const opNull opKind = 27
 
 func init() {
 	if operators[opNull].name != "Null" {
