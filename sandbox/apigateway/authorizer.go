@@ -197,7 +197,14 @@ func (g *Gateway) callAuthorizer(ctx context.Context, c *call, a Authorizer, ids
 			"type": "REQUEST", "methodArn": arn, "resource": ev.Resource, "path": ev.Path, "httpMethod": ev.HTTPMethod,
 			"headers": ev.Headers, "multiValueHeaders": ev.MultiValueHeaders, "queryStringParameters": ev.QueryStringParameters,
 			"multiValueQueryStringParameters": ev.MultiValueQueryStringParameters, "pathParameters": ev.PathParameters,
-			"stageVariables": ev.StageVariables, "requestContext": ev.RequestContext,
+			"stageVariables": ev.StageVariables,
+			// A REQUEST authorizer gets a smaller requestContext than the integration.
+			"requestContext": map[string]any{
+				"path": ev.RequestContext.Path, "accountId": ev.RequestContext.AccountID, "resourceId": ev.RequestContext.ResourceID,
+				"stage": ev.RequestContext.Stage, "requestId": ev.RequestContext.RequestID,
+				"identity":     map[string]any{"sourceIp": ev.RequestContext.Identity.SourceIP},
+				"resourcePath": ev.RequestContext.ResourcePath, "httpMethod": ev.RequestContext.HTTPMethod, "apiId": ev.RequestContext.APIID,
+			},
 		}
 		if g.cfg.Kind == HTTP {
 			m["version"] = "1.0"

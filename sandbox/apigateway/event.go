@@ -37,7 +37,6 @@ type identityV1 struct {
 	CognitoIdentityID             *string `json:"cognitoIdentityId"`
 	Caller                        *string `json:"caller"`
 	SourceIP                      string  `json:"sourceIp"`
-	PrincipalOrgID                *string `json:"principalOrgId"`
 	AccessKey                     *string `json:"accessKey"`
 	CognitoAuthenticationType     *string `json:"cognitoAuthenticationType"`
 	CognitoAuthenticationProvider *string `json:"cognitoAuthenticationProvider"`
