@@ -1,0 +1,8 @@
+package dynamodb
+
+import "sort"
+
+func sortStrings(s []string) []string {
+	sort.Strings(s)
+	return s
+}
