@@ -78,12 +78,3 @@ func ErrorInfo(body []byte) (code, message string) {
 	}
 	return code, message
 }
-
-// Fault classifies an error by HTTP status: 5xx is the service's fault,
-// anything else the caller's.
-func Fault(status int) smithy.ErrorFault {
-	if status >= 500 {
-		return smithy.FaultServer
-	}
-	return smithy.FaultClient
-}

@@ -230,12 +230,13 @@ func decodeError(status int, body []byte) error {
 			msg = strings.TrimSpace(string(body))
 		}
 	}
+	// Like the SDK, an unmodelled error carries no fault (FaultUnknown).
 	target := newModelledError(code)
 	if target == nil {
-		return &smithy.GenericAPIError{Code: code, Message: msg, Fault: awscall.Fault(status)}
+		return &smithy.GenericAPIError{Code: code, Message: msg}
 	}
 	if err := wire.Unmarshal(body, target); err != nil {
-		return &smithy.GenericAPIError{Code: code, Message: msg, Fault: awscall.Fault(status)}
+		return &smithy.GenericAPIError{Code: code, Message: msg}
 	}
 	return target.(error)
 }

@@ -1,0 +1,291 @@
+package guest_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
+	"github.com/learnsls/learnsls/sandbox/build"
+)
+
+// sdkGuestMain runs the shared cases with the guest SDK: every call goes
+// through the native awscall transport to the test's HTTP server, at
+// <base>/guest/<case name>.
+const sdkGuestMain = `package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+)
+
+func main() {
+	base := os.Args[1]
+	ctx := context.Background()
+	var wire []sdkResult
+	for _, cs := range sdkWireCases {
+		os.Setenv("LEARNSLS_AWSCALL_URL", base+"/guest/"+cs.Name)
+		c := dynamodb.NewFromConfig(aws.Config{Region: "us-east-1"})
+		wire = append(wire, sdkRunWire(ctx, c, cs))
+	}
+	out := map[string]any{"wire": wire, "av": sdkRunAV()}
+	if err := json.NewEncoder(os.Stdout).Encode(out); err != nil {
+		panic(err)
+	}
+}
+`
+
+// sdkRecorder is the fake service both SDKs talk to: it records every
+// request body under <impl>/<case> and answers with the case's responses in
+// order.
+type sdkRecorder struct {
+	mu    sync.Mutex
+	calls map[string][]sdkCall // key: "real/<case>" or "guest/<case>"
+}
+
+// sdkCall is one recorded request.
+type sdkCall struct {
+	Operation string // from X-Amz-Target (real) or X-Learnsls-Operation (guest)
+	Service   string // signing name (guest) or target prefix (real)
+	Body      string
+}
+
+func (r *sdkRecorder) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	path := strings.TrimPrefix(req.URL.Path, "/")
+	path = strings.TrimSuffix(path, "/")
+	impl, name, _ := strings.Cut(path, "/")
+	body, _ := io.ReadAll(req.Body)
+	call := sdkCall{Body: string(body)}
+	if impl == "real" {
+		call.Service, call.Operation, _ = strings.Cut(req.Header.Get("X-Amz-Target"), ".")
+	} else {
+		call.Service, call.Operation = req.Header.Get("X-Learnsls-Service"), req.Header.Get("X-Learnsls-Operation")
+	}
+	r.mu.Lock()
+	key := impl + "/" + name
+	n := len(r.calls[key])
+	r.calls[key] = append(r.calls[key], call)
+	r.mu.Unlock()
+	for _, cs := range sdkWireCases {
+		if cs.Name != name {
+			continue
+		}
+		if n >= len(cs.Responses) {
+			break
+		}
+		resp := cs.Responses[n]
+		w.Header().Set("Content-Type", "application/x-amz-json-1.0")
+		w.WriteHeader(resp.Status)
+		_, _ = io.WriteString(w, resp.Body)
+		return
+	}
+	w.WriteHeader(http.StatusTeapot)
+	_, _ = io.WriteString(w, `{"__type":"UnexpectedCall","message":"the test has no response for this call"}`)
+}
+
+// sdkRealResults runs the shared cases with the real aws-sdk-go-v2 client,
+// pointed at the recorder.
+func sdkRealResults(t *testing.T, base string) []sdkResult {
+	t.Helper()
+	ctx := context.Background()
+	creds := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+		return aws.Credentials{AccessKeyID: "AKIDEXAMPLE", SecretAccessKey: "secret"}, nil
+	})
+	var out []sdkResult
+	for _, cs := range sdkWireCases {
+		c := dynamodb.NewFromConfig(aws.Config{Region: "us-east-1", Credentials: creds, RetryMaxAttempts: 1}, func(o *dynamodb.Options) {
+			o.BaseEndpoint = aws.String(base + "/real/" + cs.Name)
+		})
+		out = append(out, sdkRunWire(ctx, c, cs))
+	}
+	return out
+}
+
+// sdkGuestOutput is what the guest program printed.
+type sdkGuestOutput struct {
+	Wire []json.RawMessage          `json:"wire"`
+	AV   map[string]json.RawMessage `json:"av"`
+}
+
+var (
+	sdkGuestOnce sync.Once
+	sdkGuestOut  sdkGuestOutput
+	sdkGuestErr  string
+	sdkRec       = &sdkRecorder{calls: map[string][]sdkCall{}}
+	sdkServer    *httptest.Server
+)
+
+// sdkGuest builds the shared cases against the guest SDK for the host
+// platform (once per test binary) and runs them against the recorder.
+func sdkGuest(t *testing.T) (sdkGuestOutput, string) {
+	t.Helper()
+	sdkGuestOnce.Do(func() {
+		sdkServer = httptest.NewServer(sdkRec)
+		shared, err := os.ReadFile("sdk_shared_test.go")
+		if err != nil {
+			sdkGuestErr = err.Error()
+			return
+		}
+		shared = bytes.Replace(shared, []byte("package guest_test"), []byte("package main"), 1)
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+		defer cancel()
+		art, err := sdkTestBuilder(t).BuildNative(ctx, build.Source{Files: map[string][]byte{
+			"main.go":   []byte(sdkGuestMain),
+			"shared.go": shared,
+		}})
+		if err != nil {
+			sdkGuestErr = "build guest program: " + err.Error()
+			return
+		}
+		cmd := exec.CommandContext(ctx, art.Path, sdkServer.URL)
+		cmd.Env = []string{"PATH=" + os.Getenv("PATH")}
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			sdkGuestErr = "guest program: " + err.Error() + "\n" + stderr.String()
+			return
+		}
+		if err := json.Unmarshal(out, &sdkGuestOut); err != nil {
+			sdkGuestErr = "guest output: " + err.Error()
+		}
+	})
+	if sdkGuestErr != "" {
+		t.Fatal(sdkGuestErr)
+	}
+	return sdkGuestOut, sdkServer.URL
+}
+
+// sdkTestBuilder returns a Builder sharing a GOCACHE across test runs
+// (content addressed, so safe) with throw-away artifacts.
+func sdkTestBuilder(t *testing.T) *build.Builder {
+	t.Helper()
+	gocache := os.Getenv("LEARNSLS_TEST_GOCACHE")
+	if gocache == "" {
+		dir, err := os.UserCacheDir()
+		if err != nil {
+			dir = os.TempDir()
+		}
+		gocache = filepath.Join(dir, "learnsls-test-gocache")
+	}
+	b, err := build.New(build.Options{CacheDir: t.TempDir(), GoCacheDir: gocache, Timeout: 5 * time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+var sdkUUID = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+
+// sdkNormalizeBody parses a request body, replacing a generated idempotency
+// token (a random UUID in both SDKs) by a placeholder.
+func sdkNormalizeBody(t *testing.T, body string) any {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal([]byte(body), &v); err != nil {
+		t.Fatalf("request body is not JSON: %v\n%s", err, body)
+	}
+	if m, ok := v.(map[string]any); ok {
+		if tok, ok := m["ClientRequestToken"].(string); ok && sdkUUID.MatchString(tok) {
+			m["ClientRequestToken"] = "<uuid>"
+		}
+	}
+	return v
+}
+
+// TestSDKWireMatchesRealSDK runs every case with the real aws-sdk-go-v2
+// DynamoDB client (here) and the guest client (natively built), against
+// the same canned responses, and requires the same operations, the same
+// request JSON, and the same decoded outputs and errors.
+func TestSDKWireMatchesRealSDK(t *testing.T) {
+	guest, base := sdkGuest(t)
+	real := sdkRealResults(t, base)
+	if len(guest.Wire) != len(sdkWireCases) {
+		t.Fatalf("guest ran %d cases, want %d", len(guest.Wire), len(sdkWireCases))
+	}
+	sdkRec.mu.Lock()
+	defer sdkRec.mu.Unlock()
+	for i, cs := range sdkWireCases {
+		t.Run(cs.Name, func(t *testing.T) {
+			realCalls, guestCalls := sdkRec.calls["real/"+cs.Name], sdkRec.calls["guest/"+cs.Name]
+			if len(realCalls) != len(guestCalls) {
+				t.Fatalf("real SDK made %d calls, guest %d", len(realCalls), len(guestCalls))
+			}
+			if len(realCalls) != len(cs.Responses) {
+				t.Errorf("real SDK made %d calls, the case has %d responses", len(realCalls), len(cs.Responses))
+			}
+			for j := range realCalls {
+				rc, gc := realCalls[j], guestCalls[j]
+				if rc.Service != "DynamoDB_20120810" || gc.Service != "dynamodb" {
+					t.Errorf("call %d: service real %q guest %q", j, rc.Service, gc.Service)
+				}
+				if rc.Operation != gc.Operation || !strings.HasPrefix(cs.Name, rc.Operation+"/") {
+					t.Errorf("call %d: operation real %q guest %q (case %s)", j, rc.Operation, gc.Operation, cs.Name)
+				}
+				rb, gb := sdkNormalizeBody(t, rc.Body), sdkNormalizeBody(t, gc.Body)
+				if !reflect.DeepEqual(rb, gb) {
+					t.Errorf("call %d: request JSON differs\nreal:  %s\nguest: %s", j, rc.Body, gc.Body)
+				}
+			}
+			want, err := json.Marshal(real[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sdkJSONEqual(t, want, guest.Wire[i]) {
+				t.Errorf("decoded result differs\nreal:  %s\nguest: %s", want, guest.Wire[i])
+			}
+		})
+	}
+}
+
+// TestAttributeValueMatchesRealSDK marshals and unmarshals the same Go
+// values with the real attributevalue package (here) and the guest one,
+// and requires identical results, errors included.
+func TestAttributeValueMatchesRealSDK(t *testing.T) {
+	guest, _ := sdkGuest(t)
+	real := sdkRunAV()
+	if len(guest.AV) != len(sdkAVCases) {
+		t.Errorf("guest ran %d attributevalue cases, want %d", len(guest.AV), len(sdkAVCases))
+	}
+	for _, c := range sdkAVCases {
+		t.Run(c.Name, func(t *testing.T) {
+			want, err := json.Marshal(real[c.Name])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sdkJSONEqual(t, want, guest.AV[c.Name]) {
+				t.Errorf("result differs\nreal:  %s\nguest: %s", want, guest.AV[c.Name])
+			}
+		})
+	}
+}
+
+func sdkJSONEqual(t *testing.T, a, b []byte) bool {
+	t.Helper()
+	var x, y any
+	if err := json.Unmarshal(a, &x); err != nil {
+		t.Fatalf("%v: %s", err, a)
+	}
+	if err := json.Unmarshal(b, &y); err != nil {
+		t.Fatalf("%v: %s", err, b)
+	}
+	return reflect.DeepEqual(x, y)
+}
