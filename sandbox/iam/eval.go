@@ -131,6 +131,9 @@ func Evaluate(req Request, p Policies) Decision {
 
 type evaluator struct {
 	req *Request
+	// The request resource split into ARN parts once per evaluation.
+	resParts [6]string
+	resIsARN bool
 }
 
 // trace records, when non-nil, every statement's outcome for Explain.
@@ -139,6 +142,7 @@ type trace struct {
 }
 
 func (e *evaluator) run(p *Policies, tr *trace) Decision {
+	e.resParts, e.resIsARN = splitARN(e.req.Resource)
 	d := Decision{principal: e.req.Principal.ARN, action: e.req.Action, resource: e.req.Resource}
 	root := e.req.Principal.Type == PrincipalRoot
 	service := e.req.Principal.Type == PrincipalService
@@ -147,7 +151,6 @@ func (e *evaluator) run(p *Policies, tr *trace) Decision {
 	var deniedBy PolicyKind
 	var idAllow, bAllow bool
 	var grant grantKind
-	var allows []StatementRef
 
 	scan := func(pol *Policy, kind PolicyKind, idx int) {
 		if pol == nil || pol.compiled == nil {
@@ -185,7 +188,7 @@ func (e *evaluator) run(p *Policies, tr *trace) Decision {
 					grant = g
 				}
 			}
-			allows = append(allows, ref)
+			d.Matched = append(d.Matched, ref)
 		}
 	}
 	if !root && !service {
@@ -197,13 +200,25 @@ func (e *evaluator) run(p *Policies, tr *trace) Decision {
 	scan(p.Resource, KindResource, 0)
 
 	if denied {
+		// Keep only the denies.
+		n := 0
+		for _, m := range d.Matched {
+			if m.Effect == EffectDeny {
+				d.Matched[n] = m
+				n++
+			}
+		}
+		d.Matched = d.Matched[:n]
 		d.Outcome = ExplicitDeny
 		d.Reason = [...]Reason{ReasonDenyIdentity, ReasonDenyBoundary, ReasonDenyResource}[deniedBy]
 		return d
 	}
 	boundaryOK := p.Boundary == nil || bAllow || root || service
+	// d.Matched holds every matching allow; keep those behind the decision.
+	all := d.Matched
+	d.Matched = d.Matched[:0]
 	keep := func(kinds ...PolicyKind) {
-		for _, a := range allows {
+		for _, a := range all {
 			for _, k := range kinds {
 				if a.Kind == k {
 					d.Matched = append(d.Matched, a)
@@ -252,7 +267,7 @@ type compiledStmt struct {
 	sid          string
 	deny         bool
 	notAction    bool
-	actions      []string // lower-case patterns
+	actions      []actionPattern
 	notResource  bool
 	resources    []resPattern
 	hasResource  bool
@@ -263,9 +278,12 @@ type compiledStmt struct {
 }
 
 type resPattern struct {
-	pat  string
-	tmpl []tmplPart
-	any  bool
+	pat     string
+	tmpl    []tmplPart
+	any     bool
+	literal bool      // no wildcard: compare as a string
+	parts   [6]string // ARN parts of pat, when isARN
+	isARN   bool
 }
 
 func compile(p *Policy) *compiledPolicy {
@@ -278,7 +296,7 @@ func compile(p *Policy) *compiledPolicy {
 			cs.notAction, acts = true, st.NotAction
 		}
 		for _, a := range acts {
-			cs.actions = append(cs.actions, lowerPattern(escapeNUL(a)))
+			cs.actions = append(cs.actions, newActionPattern(a))
 		}
 		res := st.Resource
 		if st.NotResource != nil {
@@ -290,6 +308,8 @@ func compile(p *Policy) *compiledPolicy {
 			if cp.vars {
 				rp.tmpl, _ = parseTemplate(r)
 			}
+			rp.literal = !hasWildcard(rp.pat) && rp.pat == r
+			rp.parts, rp.isARN = splitARN(rp.pat)
 			cs.resources = append(cs.resources, rp)
 		}
 		for i := range st.Conditions {
@@ -311,11 +331,11 @@ func (e *evaluator) matchStatement(s *compiledStmt, cp *compiledPolicy, kind Pol
 	}
 	// Action.
 	hit := false
-	for _, a := range s.actions {
-		if wildMatch(a, e.req.Action, true) {
+	for i := range s.actions {
+		if s.actions[i].match(e.req.Action) {
 			hit = true
 			if st != nil {
-				st.ActionPattern = unescape(a)
+				st.ActionPattern = s.actions[i].orig
 			}
 			break
 		}
@@ -403,14 +423,25 @@ func (e *evaluator) matchResource(rp *resPattern) bool {
 	if rp.any {
 		return true
 	}
-	pat := rp.pat
 	if rp.tmpl != nil {
-		var ok bool
-		if pat, ok = resolve(rp.tmpl, e, true); !ok {
+		pat, ok := resolve(rp.tmpl, e, true)
+		return ok && arnMatch(pat, e.req.Resource)
+	}
+	if rp.literal {
+		return rp.pat == e.req.Resource
+	}
+	if !rp.isARN {
+		return wildMatch(rp.pat, e.req.Resource, false)
+	}
+	if !e.resIsARN {
+		return false
+	}
+	for i := 0; i < 6; i++ {
+		if rp.parts[i] != e.resParts[i] && !wildMatch(rp.parts[i], e.resParts[i], false) {
 			return false
 		}
 	}
-	return arnMatch(pat, e.req.Resource)
+	return true
 }
 
 // lookup finds a condition key's values: first in the request context
@@ -482,4 +513,44 @@ func (e *evaluator) lookup(key string) ([]string, bool) {
 		}
 	}
 	return nil, false
+}
+
+// actionPattern is an Action entry prepared for the common shapes: a plain
+// name ("dynamodb:GetItem") or a prefix ("dynamodb:Get*") compare without
+// the general matcher; actions are compared without regard to ASCII case.
+type actionPattern struct {
+	orig string // as written, for explanations
+	pat  string // lower-case
+	kind uint8  // 0 general, 1 literal, 2 prefix (pat without the final *)
+}
+
+func newActionPattern(a string) actionPattern {
+	p := lowerPattern(escapeNUL(a))
+	switch {
+	case !hasWildcard(p) && p == lowerPattern(a):
+		return actionPattern{orig: a, pat: p, kind: 1}
+	case len(p) > 1 && p[len(p)-1] == '*' && !hasWildcard(p[:len(p)-1]) && strings.IndexByte(p, escByte) < 0:
+		return actionPattern{orig: a, pat: p[:len(p)-1], kind: 2}
+	}
+	return actionPattern{orig: a, pat: p}
+}
+
+func (a *actionPattern) match(action string) bool {
+	switch a.kind {
+	case 1:
+		return len(action) == len(a.pat) && equalFoldLower(action, a.pat)
+	case 2:
+		return len(action) >= len(a.pat) && equalFoldLower(action[:len(a.pat)], a.pat)
+	}
+	return wildMatch(a.pat, action, true)
+}
+
+// equalFoldLower compares s with lower, which is already lower-case ASCII.
+func equalFoldLower(s, lower string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != lower[i] && lowerASCII(c) != lower[i] {
+			return false
+		}
+	}
+	return true
 }
