@@ -151,6 +151,13 @@ func (env *environment) exitReason() (errorType, reason string) {
 	msg := "unknown"
 	if env.exitErr != nil {
 		msg = firstLine(env.exitErr.Error())
+		// wazero prefixes traps with "module[] function[_start] failed: ",
+		// which says nothing to a learner.
+		if i := strings.Index(msg, "wasm error: "); i >= 0 {
+			msg = msg[i:]
+		} else if i := strings.Index(msg, "learnsls ABI: "); i >= 0 {
+			msg = msg[i:]
+		}
 	}
 	return "Runtime.ExitError", "Runtime exited with error: " + msg
 }

@@ -28,7 +28,7 @@ func (s *Service) run(ctx context.Context, sl *slot, req InvokeRequest, payload 
 		fn.stats.ColdStarts++
 		s.mu.Unlock()
 		var initErr *outcome
-		env, capture, initErr, err = s.coldStart(ctx, fn, sl.gen, cfg, res)
+		env, capture, initErr, err = s.coldStart(ctx, fn, sl.gen, cfg, res, requestID)
 		if err != nil {
 			s.release(sl, env, false)
 			return nil, false, err
@@ -144,7 +144,7 @@ func (s *Service) newCapture(cfg FunctionConfig, logStream string) *logCapture {
 
 // coldStart creates an environment and runs its init phase. initErr is set
 // when init failed (the environment is then stopped).
-func (s *Service) coldStart(ctx context.Context, fn *function, gen int, cfg FunctionConfig, res *InvokeResult) (env *environment, capture *logCapture, initErr *outcome, err error) {
+func (s *Service) coldStart(ctx context.Context, fn *function, gen int, cfg FunctionConfig, res *InvokeResult, requestID string) (env *environment, capture *logCapture, initErr *outcome, err error) {
 	code, err := s.engines.acquire(ctx, fn.code, cfg.MemoryMB)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("lambda: load %s: %w", cfg.Name, err)
@@ -178,13 +178,13 @@ func (s *Service) coldStart(ctx context.Context, fn *function, gen int, cfg Func
 			return env, capture, &outcome{isError: true, payload: env.initError}, nil
 		}
 		errType, reason := env.exitReason()
-		return env, capture, &outcome{isError: true, payload: marshalErrorRecord(errType, reason)}, nil
+		return env, capture, &outcome{isError: true, payload: marshalErrorRecord(errType, fmt.Sprintf("RequestId: %s Error: %s", requestID, reason))}, nil
 	case <-timer.C:
 		res.InitDuration = time.Since(start)
 		env.kill()
 		<-env.exited
 		return env, capture, &outcome{isError: true, payload: marshalErrorRecord("Sandbox.Timedout",
-			fmt.Sprintf("Init phase timed out after %.2f seconds", s.opts.InitTimeout.Seconds()))}, nil
+			fmt.Sprintf("RequestId: %s Error: Task timed out after %.2f seconds", requestID, s.opts.InitTimeout.Seconds()))}, nil
 	case <-ctx.Done():
 		env.kill()
 		<-env.exited

@@ -1,0 +1,128 @@
+package lambda
+
+import (
+	"encoding/json"
+	"net"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// expectation is testdata/hostile/<attack>/expect.json.
+type expectation struct {
+	Timeout    string `json:"timeout"`
+	ErrorType  string `json:"errorType"`  // regexp; "^$" for success
+	Payload    string `json:"payload"`    // regexp the payload must match
+	PayloadNot string `json:"payloadNot"` // regexp the payload must not match
+	Logs       string `json:"logs"`       // regexp the logs must match
+	FreshNext  bool   `json:"freshNext"`  // the environment must be discarded
+}
+
+// TestHostileCorpus runs every attack in testdata/hostile against one
+// service shared with a bystander function, and checks that each attack
+// fails with a clear error (or is harmlessly contained), that the host
+// process keeps its memory, and that the bystander still answers.
+func TestHostileCorpus(t *testing.T) {
+	t.Setenv("LEARNSLS_HOSTILE_CANARY", "host-secret")
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	var connections atomic.Int32
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			connections.Add(1)
+			c.Close()
+		}
+	}()
+
+	dirs, err := filepath.Glob("testdata/hostile/*/expect.json")
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no hostile corpus: %v", err)
+	}
+	s := newTestService(t, Options{InitTimeout: time.Second, ConcurrencyLimit: 50, MaxEnvironments: 50})
+	createFunction(t, s, FunctionConfig{Name: "bystander"}, buildDir(t, "guests/hello"))
+	invoke(t, s, "bystander", `{"action":"greet"}`)
+
+	for _, path := range dirs {
+		dir := filepath.Dir(path)
+		attack := filepath.Base(dir)
+		t.Run(attack, func(t *testing.T) {
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want expectation
+			if err := json.Unmarshal(raw, &want); err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			timeout, err := time.ParseDuration(want.Timeout)
+			if err != nil {
+				t.Fatalf("%s: timeout: %v", path, err)
+			}
+			name := "hostile-" + attack
+			code := buildDir(t, filepath.Join("hostile", attack))
+			createFunction(t, s, FunctionConfig{Name: name, Timeout: timeout, Environment: map[string]string{"TARGET": ln.Addr().String()}}, code)
+
+			start := time.Now()
+			res := invoke(t, s, name, `{}`)
+			elapsed := time.Since(start)
+			if !regexp.MustCompile(want.ErrorType).MatchString(res.ErrorType) {
+				t.Errorf("errorType %q, want %s; payload %.300s", res.ErrorType, want.ErrorType, res.Payload)
+			}
+			if want.Payload != "" && !regexp.MustCompile(want.Payload).Match(res.Payload) {
+				t.Errorf("payload %.500s\ndoes not match %s", res.Payload, want.Payload)
+			}
+			if want.PayloadNot != "" && regexp.MustCompile(want.PayloadNot).Match(res.Payload) {
+				t.Errorf("payload %.1000s\nmatches forbidden %s", res.Payload, want.PayloadNot)
+			}
+			if want.Logs != "" && !regexp.MustCompile(want.Logs).MatchString(res.Logs) {
+				t.Errorf("logs (%d bytes) do not match %s; tail:\n%s", len(res.Logs), want.Logs, tail(res.Logs, 600))
+			}
+			if len(res.Logs) > 2*DefaultMaxLogBytes {
+				t.Errorf("kept %d bytes of logs, beyond the cap", len(res.Logs))
+			}
+			// Containment must not take much longer than the limit that
+			// stops the attack (timeout, or init timeout of 1 s).
+			if limit := timeout + 5*time.Second; elapsed > limit {
+				t.Errorf("attack ran %v, beyond %v", elapsed, limit)
+			}
+			t.Logf("%s: %s in %v (%.200s)", attack, res.ErrorType, elapsed.Round(time.Millisecond), res.Payload)
+
+			if by := invoke(t, s, "bystander", `{"action":"greet","name":"still here"}`); by.FunctionError != "" || by.ColdStart {
+				t.Errorf("bystander harmed: cold=%v payload=%s", by.ColdStart, by.Payload)
+			}
+			if want.FreshNext {
+				if n := s.WarmEnvironments(name); n != 0 {
+					t.Errorf("%d environments kept after the attack, want them discarded", n)
+				}
+			}
+			if err := s.DeleteFunction(t.Context(), name); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	if n := connections.Load(); n != 0 {
+		t.Errorf("guests opened %d connections to the host", n)
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	t.Logf("host heap after the corpus: %d MB", ms.HeapInuse>>20)
+}
+
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[len(s)-n:]
+}
