@@ -23,14 +23,14 @@
 //     GOPROXY=off, GOTOOLCHAIN=local, CGO_ENABLED=0, GOFLAGS=-mod=mod,
 //     GOENV=off, GOWORK=off, -trimpath and -buildvcs=false, a persistent
 //     GOCACHE under CacheDir, a wall-time limit (the whole process group is
-//     killed) and, on Linux, address-space and file-size rlimits.
+//     killed) and, on Linux, data-segment and file-size rlimits.
 //   - Compiler output becomes a *DiagnosticsError whose file names are the
 //     learner's own; every server path (build dir, cache dir, GOROOT) is
 //     rewritten. An AWS package or symbol outside the implemented subset
 //     gets a hint pointing at Options.DocURL (default /docs/guest-sdk).
 //
 // Cache directory layout: guest/<hash>/ (extracted guest modules, written
-// atomically), gocache/ (GOCACHE), gopath/, work/ (throw-away build dirs),
+// atomically), gocache/ (GOCACHE), gopath/, config/ (Go telemetry off), work/ (throw-away build dirs),
 // out/ (built artifacts by key).
 //
 // Besides WASIP1, a Source may name another Target (see Native), which the
@@ -85,8 +85,8 @@ type Options struct {
 	MaxQueued int
 	// MaxOutputBytes limits the size of the compiled module (default 64 MB).
 	MaxOutputBytes int64
-	// MaxMemoryBytes limits the address space of each toolchain process
-	// on Linux (default 2 GB); a compile bomb fails instead of swapping
+	// MaxMemoryBytes limits the heap (RLIMIT_DATA) of each toolchain
+	// process on Linux (default 2 GB); a compile bomb fails instead of swapping
 	// the server to death.
 	MaxMemoryBytes int64
 	// Modules is the guest module tree (default guest.Modules()).
@@ -192,6 +192,17 @@ func New(opts Options) (*Builder, error) {
 		}
 	}
 	if err := os.MkdirAll(opts.GoCacheDir, 0o755); err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	// Go telemetry is configured by a file in the user config dir, not by
+	// the environment. Left on, the go command starts a detached uploader
+	// that writes into the config dir after the build ends; off, nothing
+	// is written or sent.
+	telemetry := filepath.Join(opts.CacheDir, "config", "go", "telemetry")
+	if err := os.MkdirAll(telemetry, 0o755); err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(telemetry, "mode"), []byte("off"), 0o644); err != nil {
 		return nil, fmt.Errorf("build: %w", err)
 	}
 	return &Builder{

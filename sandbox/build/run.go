@@ -46,6 +46,7 @@ func (b *Builder) runGo(ctx context.Context, tc *toolchain, work, dir string, ta
 	}
 	applyLimits(cmd.Process.Pid, b.opts.MaxMemoryBytes, 2*b.opts.MaxOutputBytes+(64<<20))
 	err := cmd.Wait()
+	waitGroupGone(cmd.Process.Pid)
 	res := &goResult{output: out.String(), exitErr: err}
 	if err != nil && ctx.Err() != nil {
 		return nil, fmt.Errorf("build: %w", ctx.Err())
@@ -71,7 +72,7 @@ func (b *Builder) env(tc *toolchain, work string, t Target) []string {
 	return []string{
 		"PATH=" + filepath.Dir(tc.bin),
 		"HOME=" + work,
-		"XDG_CONFIG_HOME=" + filepath.Join(work, "config"),
+		"XDG_CONFIG_HOME=" + filepath.Join(b.opts.CacheDir, "config"),
 		"XDG_CACHE_HOME=" + filepath.Join(work, "cache"),
 		"TMPDIR=" + tmp,
 		"GOTMPDIR=" + tmp,
@@ -86,7 +87,6 @@ func (b *Builder) env(tc *toolchain, work string, t Target) []string {
 		"GOPRIVATE=",
 		"GOFLAGS=-mod=mod",
 		"GOTOOLCHAIN=local",
-		"GOTELEMETRY=off",
 		"CGO_ENABLED=0",
 		"GOOS=" + t.GOOS,
 		"GOARCH=" + t.GOARCH,

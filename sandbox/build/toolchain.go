@@ -36,7 +36,7 @@ func (b *Builder) toolchain(ctx context.Context) (*toolchain, error) {
 	if tc != nil {
 		return tc, nil
 	}
-	tc, err := findToolchain(ctx, b.opts.GoBin)
+	tc, err := findToolchain(ctx, b.opts.GoBin, filepath.Join(b.opts.CacheDir, "config"))
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +46,7 @@ func (b *Builder) toolchain(ctx context.Context) (*toolchain, error) {
 	return tc, nil
 }
 
-func findToolchain(ctx context.Context, goBin string) (*toolchain, error) {
+func findToolchain(ctx context.Context, goBin, configDir string) (*toolchain, error) {
 	bin := goBin
 	if bin == "" {
 		if p, err := exec.LookPath("go"); err == nil {
@@ -64,7 +64,7 @@ func findToolchain(ctx context.Context, goBin string) (*toolchain, error) {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, "env", "GOVERSION", "GOROOT")
-	cmd.Env = []string{"GOENV=off", "GOTOOLCHAIN=local", "GOTELEMETRY=off", "HOME=" + os.TempDir()}
+	cmd.Env = []string{"GOENV=off", "GOTOOLCHAIN=local", "HOME=" + configDir, "XDG_CONFIG_HOME=" + configDir}
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
