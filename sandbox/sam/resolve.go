@@ -441,7 +441,17 @@ func (s *state) deps(v any, path string, out map[string]bool) {
 				case string:
 					res, _, _ = strings.Cut(a, ".")
 				}
-				if _, isRes := s.resources[res]; isRes {
+				if r, isRes := s.resources[res]; isRes {
+					attr := ""
+					if a, ok := arg.([]any); ok && len(a) == 2 {
+						attr, _ = a[1].(string)
+					} else if str, ok := arg.(string); ok {
+						_, attr, _ = strings.Cut(str, ".")
+					}
+					if attrs, known := knownTypes[r.typ]; known && attr != "" && !containsString(attrs, attr) {
+						s.add(s.t.errAt(p, "E1010", "Invalid GetAtt %s.%s for resource %s: resources of type %s have the attributes [%s]", res, attr, res, r.typ, strings.Join(attrs, ", ")))
+						return
+					}
 					out[res] = true
 				} else {
 					attr := ""
@@ -624,4 +634,13 @@ func (s *state) resolveAll(list []*cfnRes) *Model {
 		m.Outputs = append(m.Outputs, out)
 	}
 	return m
+}
+
+func containsString(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

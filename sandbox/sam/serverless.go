@@ -123,6 +123,14 @@ func (s *state) transform() []*cfnRes {
 	}
 	for _, id := range apiOrder {
 		a := apis[id]
+		if a.implicit {
+			// SAM applies Globals to the APIs it creates, too.
+			if a.http {
+				a.props = applyGlobals(glob["HttpApi"], a.props)
+			} else {
+				a.props = applyGlobals(glob["Api"], a.props)
+			}
+		}
 		if a.http {
 			out = append(out, s.httpAPI(a)...)
 		} else {
