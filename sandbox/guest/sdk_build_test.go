@@ -1,0 +1,197 @@
+package guest_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
+	"github.com/tetratelabs/wazero/sys"
+
+	"github.com/learnsls/learnsls/sandbox/build"
+)
+
+// TestLearnerHandlerBuilds builds testdata/sdk/handler (GetItem with
+// UnmarshalMap, a conditional PutItem checked with errors.As, a Query
+// paginator, lambda.Start) twice: against the real AWS modules of the host
+// go.mod, proving it is ordinary AWS code, and for GOOS=wasip1 against the
+// guest modules, proving learners can run it here. The wasm module must
+// import aws_call and read_response with the signatures of ABI.md.
+func TestLearnerHandlerBuilds(t *testing.T) {
+	src, err := os.ReadFile("testdata/sdk/handler/main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", os.DevNull, "./testdata/sdk/handler")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("handler does not build against the real AWS modules: %v\n%s", err, out)
+	}
+
+	art, err := sdkTestBuilder(t).Build(ctx, build.Source{Files: map[string][]byte{"main.go": src}})
+	if err != nil {
+		t.Fatalf("handler does not build for wasip1 against the guest modules: %v", err)
+	}
+	r := wazero.NewRuntime(ctx)
+	defer r.Close(ctx)
+	compiled, err := r.CompileModule(ctx, art.Wasm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"aws_call":      "i32,i32,i32,i32,i32,i32,i32->i32",
+		"read_response": "i32->",
+	}
+	got := map[string]string{}
+	for _, f := range compiled.ImportedFunctions() {
+		mod, name, _ := f.Import()
+		if mod == "learnsls" {
+			if _, ok := want[name]; ok {
+				got[name] = sdkSig(f)
+			}
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("learnsls imports: got %v, want %v", got, want)
+	}
+}
+
+func sdkSig(f api.FunctionDefinition) string {
+	var in, out []string
+	for _, p := range f.ParamTypes() {
+		in = append(in, api.ValueTypeName(p))
+	}
+	for _, p := range f.ResultTypes() {
+		out = append(out, api.ValueTypeName(p))
+	}
+	return strings.Join(in, ",") + "->" + strings.Join(out, ",")
+}
+
+// sdkWasmProgram calls DynamoDB from inside a wasip1 module, through the
+// real aws_call/read_response imports.
+const sdkWasmProgram = `package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+type user struct {
+	ID   string ` + "`dynamodbav:\"pk\"`" + `
+	Name string ` + "`dynamodbav:\"name\"`" + `
+}
+
+func main() {
+	ctx := context.Background()
+	cfg, err := config.LoadDefaultConfig(ctx)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("region", cfg.Region)
+	db := dynamodb.NewFromConfig(cfg)
+	item, _ := attributevalue.MarshalMap(user{ID: "u1", Name: "Ada"})
+	_, err = db.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String("users"), Item: item,
+		ConditionExpression: aws.String("attribute_not_exists(pk)")})
+	var ccf *types.ConditionalCheckFailedException
+	fmt.Println("put conditional failed:", errors.As(err, &ccf))
+	out, err := db.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String("users"),
+		Key: map[string]types.AttributeValue{"pk": &types.AttributeValueMemberS{Value: "u1"}}})
+	if err != nil {
+		panic(err)
+	}
+	var u user
+	if err := attributevalue.UnmarshalMap(out.Item, &u); err != nil {
+		panic(err)
+	}
+	fmt.Println("got", u.ID, u.Name, len(out.Item["big"].(*types.AttributeValueMemberS).Value))
+}
+`
+
+// TestAWSCallInsideWasm runs a guest program under wazero with a fake
+// learnsls host module, proving the wasip1 binding passes service,
+// operation and request through guest memory and reads responses of any
+// size back, including error responses.
+func TestAWSCallInsideWasm(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	art, err := sdkTestBuilder(t).Build(ctx, build.Source{Files: map[string][]byte{"main.go": []byte(sdkWasmProgram)}})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	big := strings.Repeat("x", 200_000) // larger than any initial buffer
+	type call struct{ Service, Op, Body string }
+	var calls []call
+	var pending []byte
+	r := wazero.NewRuntime(ctx)
+	defer r.Close(ctx)
+	wasi_snapshot_preview1.MustInstantiate(ctx, r)
+	_, err = r.NewHostModuleBuilder("learnsls").
+		NewFunctionBuilder().WithFunc(func(ctx context.Context, m api.Module, svcPtr, svcLen, opPtr, opLen, reqPtr, reqLen, respLenPtr uint32) uint32 {
+		svc, _ := m.Memory().Read(svcPtr, svcLen)
+		op, _ := m.Memory().Read(opPtr, opLen)
+		req, _ := m.Memory().Read(reqPtr, reqLen)
+		calls = append(calls, call{string(svc), string(op), string(req)})
+		status := uint32(200)
+		switch string(op) {
+		case "PutItem":
+			status, pending = 400, []byte(`{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}`)
+		case "GetItem":
+			pending = []byte(`{"Item":{"pk":{"S":"u1"},"name":{"S":"Ada"},"big":{"S":"` + big + `"}}}`)
+		default:
+			status, pending = 400, []byte(`{"__type":"UnknownOperationException"}`)
+		}
+		m.Memory().WriteUint32Le(respLenPtr, uint32(len(pending)))
+		return status
+	}).Export("aws_call").
+		NewFunctionBuilder().WithFunc(func(ctx context.Context, m api.Module, ptr uint32) {
+		m.Memory().Write(ptr, pending)
+	}).Export("read_response").
+		Instantiate(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	_, err = r.InstantiateWithConfig(ctx, art.Wasm, wazero.NewModuleConfig().
+		WithStdout(&stdout).WithStderr(&stderr).WithEnv("AWS_REGION", "eu-west-1").WithArgs("fn"))
+	var exit *sys.ExitError
+	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 0) {
+		t.Fatalf("run: %v\n%s", err, stderr.String())
+	}
+	wantOut := "region eu-west-1\nput conditional failed: true\ngot u1 Ada 200000\n"
+	if stdout.String() != wantOut {
+		t.Errorf("stdout = %q, want %q (stderr %s)", stdout.String(), wantOut, stderr.String())
+	}
+	wantCalls := []call{
+		{"dynamodb", "PutItem", `{"ConditionExpression":"attribute_not_exists(pk)","Item":{"name":{"S":"Ada"},"pk":{"S":"u1"}},"TableName":"users"}`},
+		{"dynamodb", "GetItem", `{"Key":{"pk":{"S":"u1"}},"TableName":"users"}`},
+	}
+	if len(calls) != len(wantCalls) {
+		t.Fatalf("calls = %+v", calls)
+	}
+	for i, c := range calls {
+		var got, want any
+		_ = json.Unmarshal([]byte(c.Body), &got)
+		_ = json.Unmarshal([]byte(wantCalls[i].Body), &want)
+		if c.Service != wantCalls[i].Service || c.Op != wantCalls[i].Op || !reflect.DeepEqual(got, want) {
+			t.Errorf("call %d = %+v, want %+v", i, c, wantCalls[i])
+		}
+	}
+}
