@@ -3,6 +3,7 @@ package lessons
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"strings"
 	"sync"
 
@@ -70,41 +71,28 @@ func styleCSS(name, prefix string) string {
 	return b.String()
 }
 
-// codeRenderer renders fenced and indented code blocks highlighted by
-// chroma with CSS classes. Blocks without a known language are rendered as
-// plain text in the same wrapper so every block looks alike.
-type codeRenderer struct {
-	formatter *chromahtml.Formatter
-}
+// codeRenderer renders fenced and indented code blocks as chroma tokens
+// wrapped in CSS classes (the markup of chroma's HTML formatter with
+// classes). Blocks without a known language are rendered as plain text in
+// the same wrapper so every block looks alike. Every token type gets its
+// class even when the light style leaves it unstyled, so the dark style can
+// still colour it.
+type codeRenderer struct{}
 
-func newCodeRenderer() *codeRenderer {
-	return &codeRenderer{formatter: chromahtml.New(
-		chromahtml.WithClasses(true),
-		chromahtml.WithPreWrapper(preWrapper{}),
-	)}
-}
+func newCodeRenderer() codeRenderer { return codeRenderer{} }
 
-// preWrapper makes code blocks focusable, so keyboard users can scroll
-// long lines.
-type preWrapper struct{}
-
-func (preWrapper) Start(code bool, styleAttr string) string {
-	return `<pre tabindex="0"` + styleAttr + `><code>`
-}
-func (preWrapper) End(code bool) string { return "</code></pre>\n" }
-
-func (r *codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+func (r codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.render)
 	reg.Register(ast.KindCodeBlock, r.render)
 }
 
-func (r *codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
 	lang := ""
 	if f, ok := n.(*ast.FencedCodeBlock); ok {
-		lang = string(f.Language(src))
+		lang = strings.ToLower(string(f.Language(src)))
 	}
 	var code strings.Builder
 	lines := n.Lines()
@@ -112,16 +100,63 @@ func (r *codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering
 		seg := lines.At(i)
 		code.Write(seg.Value(src))
 	}
-	lexer := lexers.Get(lang)
-	if lang == "" || lexer == nil {
-		lexer = lexers.Get("plaintext")
-	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+	tokens, err := tokenise(lang, code.String())
 	if err != nil {
 		return ast.WalkStop, fmt.Errorf("highlight %s code: %w", lang, err)
 	}
-	if err := r.formatter.Format(w, styles.Get(lightStyle), it); err != nil {
-		return ast.WalkStop, fmt.Errorf("highlight %s code: %w", lang, err)
-	}
+	writeCode(w, tokens)
 	return ast.WalkSkipChildren, nil
+}
+
+// tokenise splits code into highlighted tokens: Go with go/scanner (see
+// goTokens), other languages with chroma's lexers, unknown ones as text.
+func tokenise(lang, code string) ([]chroma.Token, error) {
+	if lang == "go" || lang == "golang" {
+		return goTokens(code), nil
+	}
+	lexer := lexers.Get(lang)
+	if lang == "" || lexer == nil {
+		return []chroma.Token{{Type: chroma.Text, Value: code}}, nil
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		return nil, err
+	}
+	return it.Tokens(), nil
+}
+
+// writeCode writes tokens as <pre class="chroma">, one span per line as
+// chroma does, so HighlightCSS applies. The <pre> is focusable so keyboard
+// users can scroll long lines.
+func writeCode(w util.BufWriter, tokens []chroma.Token) {
+	_, _ = w.WriteString(`<pre tabindex="0" class="chroma"><code>`)
+	for _, line := range chroma.SplitTokensIntoLines(tokens) {
+		_, _ = w.WriteString(`<span class="line"><span class="cl">`)
+		for _, t := range line {
+			cls := tokenClass(t.Type)
+			if cls != "" {
+				_, _ = w.WriteString(`<span class="`)
+				_, _ = w.WriteString(cls)
+				_, _ = w.WriteString(`">`)
+			}
+			_, _ = w.WriteString(html.EscapeString(t.Value))
+			if cls != "" {
+				_, _ = w.WriteString(`</span>`)
+			}
+		}
+		_, _ = w.WriteString(`</span></span>`)
+	}
+	_, _ = w.WriteString("</code></pre>\n")
+}
+
+// tokenClass is chroma's CSS class of a token type, falling back to the
+// nearest parent type that has one.
+func tokenClass(t chroma.TokenType) string {
+	for t != 0 {
+		if cls, ok := chroma.StandardTypes[t]; ok {
+			return cls
+		}
+		t = t.Parent()
+	}
+	return chroma.StandardTypes[t]
 }
