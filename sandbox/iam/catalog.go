@@ -344,7 +344,7 @@ func arnTemplateMatch(format, resource string) bool {
 			case strings.HasSuffix(name, "*"):
 				pat.WriteByte('*')
 			default:
-				pat.WriteByte('\x01') // any text without '/' or ':'... except lambda qualifiers, see below
+				pat.WriteByte('\x01') // a name: no '/' or ':'
 			}
 			i += end + 1
 			continue
@@ -356,8 +356,8 @@ func arnTemplateMatch(format, resource string) bool {
 }
 
 // templMatch matches with three kinds of placeholder: '*' anything, '\x01'
-// one or more characters other than '/' (a name; a Lambda qualifier after
-// ':' is allowed), '\x02' characters other than ':' (possibly none).
+// one or more characters other than '/' and ':' (a name), '\x02' characters
+// other than ':' (possibly none).
 func templMatch(p, s string) bool {
 	if p == "" {
 		return s == ""
@@ -371,16 +371,15 @@ func templMatch(p, s string) bool {
 		}
 		return false
 	case '\x01', '\x02':
-		stop := byte('/')
-		min := 1
+		slash, min := true, 1
 		if p[0] == '\x02' {
-			stop, min = ':', 0
+			slash, min = false, 0
 		}
 		for i := 0; i <= len(s); i++ {
 			if i >= min && templMatch(p[1:], s[i:]) {
 				return true
 			}
-			if i < len(s) && s[i] == stop {
+			if i < len(s) && (s[i] == ':' || (slash && s[i] == '/')) {
 				return false
 			}
 		}

@@ -343,6 +343,10 @@ func (e *evaluator) matchStatement(s *compiledStmt, cp *compiledPolicy, kind Pol
 	if hit == s.notAction {
 		if st != nil {
 			st.Result = ResultActionMissed
+			st.Tried = s.src.Action
+			if s.notAction {
+				st.Tried = nil
+			}
 			if s.notAction {
 				st.ActionPattern = st.ActionPattern + " (listed in NotAction)"
 			}
@@ -365,6 +369,9 @@ func (e *evaluator) matchStatement(s *compiledStmt, cp *compiledPolicy, kind Pol
 		if hit == s.notResource {
 			if st != nil {
 				st.Result = ResultResourceMissed
+				if !s.notResource {
+					st.Tried = s.src.Resource
+				}
 			}
 			return false
 		}

@@ -213,7 +213,7 @@ var vectorGroups = []vgroup{
 		},
 	},
 	{
-		name: "notaction-allow",
+		name:     "notaction-allow",
 		identity: []string{doc("", `{"Effect":"Allow","NotAction":["iam:*","sts:AssumeRole"],"Resource":"*"}`)},
 		reqs: []vreq{
 			{name: "s3-allowed", action: "s3:GetObject", resource: "arn:aws:s3:::b/k", want: Allowed, reason: ReasonIdentityAllow},
@@ -225,7 +225,7 @@ var vectorGroups = []vgroup{
 		},
 	},
 	{
-		name: "notaction-deny",
+		name:     "notaction-deny",
 		identity: []string{doc("", allowAll, `{"Effect":"Deny","NotAction":["dynamodb:GetItem","dynamodb:Query"],"Resource":"arn:aws:dynamodb:*:*:table/Users*"}`)},
 		reqs: []vreq{
 			{name: "putitem-denied", action: "dynamodb:PutItem", resource: usersARN, want: ExplicitDeny, reason: ReasonDenyIdentity},
@@ -734,7 +734,7 @@ func TestExplainNamesFailedCondition(t *testing.T) {
 		t.Fatalf("condition trace: %+v", c)
 	}
 	text := x.Text()
-	for _, want := range []string{`statement "NeedMFA" of identity-based policy mfa.json`, "FAIL Bool aws:MultiFactorAuthPresent", `"true" (request: "false")`, "no Action pattern matches"} {
+	for _, want := range []string{`statement "NeedMFA" of identity-based policy mfa.json`, "FAIL Bool aws:MultiFactorAuthPresent", `"true" (request: "false")`, `the action matches none of its Action patterns "logs:*"`} {
 		if !strings.Contains(text, want) {
 			t.Errorf("explanation lacks %q:\n%s", want, text)
 		}

@@ -29,6 +29,7 @@ type StatementTrace struct {
 	ActionPattern   string           `json:"actionPattern,omitempty"`
 	ResourcePattern string           `json:"resourcePattern,omitempty"`
 	Grant           string           `json:"principalGrant,omitempty"` // resource policies: how the principal was named
+	Tried           []string         `json:"patterns,omitempty"`       // the Action or Resource patterns that all missed
 	Conditions      []ConditionTrace `json:"conditions,omitempty"`
 }
 
@@ -166,12 +167,12 @@ func (s StatementTrace) describe() string {
 		if strings.HasSuffix(s.ActionPattern, "(listed in NotAction)") {
 			return fmt.Sprintf("does not apply: the action is excluded by NotAction pattern %s", strings.TrimSuffix(s.ActionPattern, " (listed in NotAction)"))
 		}
-		return "does not apply: no Action pattern matches the action"
+		return fmt.Sprintf("does not apply: the action matches none of its Action patterns %s", quoteList(s.Tried))
 	case ResultResourceMissed:
 		if s.ResourcePattern != "" {
 			return fmt.Sprintf("does not apply: the resource is excluded by NotResource %s", s.ResourcePattern)
 		}
-		return "does not apply: no Resource pattern matches the resource"
+		return fmt.Sprintf("does not apply: the resource matches none of its Resource patterns %s (ARNs compare case-sensitively)", quoteList(s.Tried))
 	case ResultPrincipalMissed:
 		return "does not apply: its Principal does not name this caller"
 	case ResultConditionFailed:
@@ -187,6 +188,9 @@ func quoteList(vs []string) string {
 	}
 	if len(q) == 1 {
 		return q[0]
+	}
+	if len(q) > 6 {
+		q = append(q[:6], "…")
 	}
 	return "[" + strings.Join(q, ", ") + "]"
 }

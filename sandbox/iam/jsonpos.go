@@ -182,6 +182,8 @@ func (p *jsonParser) value() (*node, *SyntaxError) {
 		return p.number()
 	case c == '\'':
 		return nil, p.errAt(p.i, "JSON strings use double quotes (\"), not single quotes")
+	case (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'):
+		return nil, p.errAt(p.i, fmt.Sprintf("unexpected %s where a value should start: text must be in double quotes", p.describe(p.i)))
 	default:
 		return nil, p.errAt(p.i, fmt.Sprintf("unexpected %s where a value should start", p.describe(p.i)))
 	}

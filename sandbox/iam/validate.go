@@ -349,6 +349,7 @@ func (v *validator) resources(st *Statement, actions []expandedAction) {
 			continue // a service we do not simulate: nothing more to check
 		}
 		region, account := parts[3], parts[4]
+		before := len(v.fs)
 		switch {
 		case svc.NoRegion && region != "" && !hasWildcard(region):
 			v.add(FindingError, "ARN_REGION_NOT_ALLOWED", n, path, "%s ARNs have no Region: leave the fourth part empty (%s).", svc.Prefix, sampleARN(svc))
@@ -374,11 +375,11 @@ func (v *validator) resources(st *Statement, actions []expandedAction) {
 				types = append(types, t)
 			}
 		}
-		if len(types) == 0 && !hasWildcard(parts[5]) {
+		if len(types) == 0 && !hasWildcard(parts[5]) && len(v.fs) == before {
 			v.add(FindingError, "INVALID_ARN_RESOURCE", n, path, "%q does not have the shape of any %s resource. Expected one of: %s.", r, svc.Prefix, resourceFormats(svc))
 			continue
 		}
-		if actions == nil || name == "NotResource" {
+		if actions == nil || name == "NotResource" || len(types) == 0 {
 			continue
 		}
 		if !resourceFitsActions(r, actions) {
@@ -393,13 +394,19 @@ func sampleARN(svc *Service) string {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	return strings.ReplaceAll(svc.ResourceTypes[keys[0]], "*}", "}")
+	return displayFormat(svc.ResourceTypes[keys[0]])
+}
+
+// displayFormat shows an ARN format to learners: aws for the partition and
+// no internal markers.
+func displayFormat(f string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(f, "*}", "}"), "${Partition}", "aws")
 }
 
 func resourceFormats(svc *Service) string {
 	var out []string
 	for t, f := range svc.ResourceTypes {
-		out = append(out, fmt.Sprintf("%s (%s)", t, strings.ReplaceAll(f, "*}", "}")))
+		out = append(out, fmt.Sprintf("%s (%s)", t, displayFormat(f)))
 	}
 	sort.Strings(out)
 	return strings.Join(out, "; ")
@@ -703,7 +710,7 @@ func (v *validator) redundantStatements() {
 				continue
 			}
 			v.add(FindingSuggestion, "REDUNDANT_STATEMENT", b.node, Path{{Key: "Statement"}, {Index: j, IsIdx: true}},
-				"Statement %d adds nothing: statement %d already %ss the same actions on the same resources under the same conditions. Remove one.", j, i, strings.ToLower(a.Effect))
+				"Statement %d adds nothing: statement %d already %s the same actions on the same resources under the same conditions. Remove one.", j, i, map[string]string{EffectAllow: "allows", EffectDeny: "denies"}[a.Effect])
 			break
 		}
 	}
