@@ -90,6 +90,8 @@ type Finding struct {
 	Code     string // issue code, e.g. PASS_ROLE_WITH_STAR_IN_RESOURCE
 	Severity string // ERROR, SECURITY_WARNING, WARNING, SUGGESTION
 	Path     string
+	Line     int // where the finding starts in the policy, 0 if unknown
+	Col      int
 	Message  string
 }
 

@@ -27,7 +27,7 @@ func (g *Grader) gradePolicy(v *Verdict, ex *lessons.Exercise, checks []*Check, 
 	}
 	for _, f := range findings {
 		if f.Severity == "ERROR" {
-			v.Diagnostics = append(v.Diagnostics, Diagnostic{File: name, Message: fmt.Sprintf("%s at %s: %s", f.Code, f.Path, f.Message)})
+			v.Diagnostics = append(v.Diagnostics, Diagnostic{File: name, Line: f.Line, Col: f.Col, Message: fmt.Sprintf("%s: %s", f.Code, f.Message)})
 		}
 	}
 	if len(v.Diagnostics) > 0 {
