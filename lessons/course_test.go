@@ -33,6 +33,21 @@ func TestEmbeddedCourse(t *testing.T) {
 		if len(l.Objectives) == 0 || l.Summary == "" {
 			t.Errorf("%s: every lesson of the course needs a summary and objectives", l.Dir)
 		}
+		// The course's own conventions (see CURRICULUM.md): a recap section,
+		// at least one admonition, and a link onwards.
+		recap := false
+		for _, h := range l.Headings {
+			recap = recap || h.ID == "recap"
+		}
+		if !recap {
+			t.Errorf("%s: no '## Recap' section", l.Dir)
+		}
+		if !strings.Contains(string(l.HTML), `<div class="admonition `) {
+			t.Errorf("%s: no admonition (> [!NOTE], [!TIP], [!IMPORTANT] or [!WARNING])", l.Dir)
+		}
+		if !strings.Contains(string(l.HTML), `href="/learn/`) {
+			t.Errorf("%s: links to no other lesson or path", l.Dir)
+		}
 	}
 	for _, p := range c.Paths {
 		if len(p.Outcomes) == 0 || p.Summary == "" || p.Intro == "" {
