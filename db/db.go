@@ -84,8 +84,8 @@ func WithClock(now func() time.Time) Option {
 // it is healthy and not newer than this binary, and applies any pending
 // migrations. The parent directory must exist.
 func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
-	if strings.ContainsAny(path, "?#") {
-		return nil, fmt.Errorf("db: open %s: the path may not contain '?' or '#'; choose another --data directory", path)
+	if strings.Contains(path, "?") { // the driver reads what follows '?' as options
+		return nil, fmt.Errorf("db: open %s: the path may not contain '?'; choose another --data directory", path)
 	}
 	if err := checkHeader(path); err != nil {
 		return nil, err

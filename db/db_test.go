@@ -477,10 +477,21 @@ func TestOpenURL(t *testing.T) {
 	}
 }
 
-func TestPathWithQueryCharacterIsRefused(t *testing.T) {
+func TestPathCharacters(t *testing.T) {
 	_, err := Open(context.Background(), filepath.Join(t.TempDir(), "a?b.db"))
 	if err == nil || !strings.Contains(err.Error(), "may not contain") {
-		t.Errorf("Open error = %v", err)
+		t.Errorf("Open with '?' error = %v", err)
+	}
+	// Other unusual characters are fine.
+	path := filepath.Join(t.TempDir(), "my #1 course & notes", FileName)
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	d, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("Open %s: %v", path, err)
+	}
+	d.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("database not at %s: %v", path, err)
 	}
 }
 
