@@ -98,7 +98,7 @@ func TestHostileCorpus(t *testing.T) {
 
 	cache := t.TempDir()
 	const timeout = 8 * time.Second
-	b := newBuilder(t, build.Options{CacheDir: cache, Timeout: timeout, MaxMemoryBytes: 1 << 30})
+	b := newBuilder(t, build.Options{CacheDir: cache, Timeout: timeout, MaxMemoryBytes: 512 << 20})
 	// Warm first, so the time limit only ever stops a bomb.
 	if err := b.Warm(context.Background(), nil); err != nil {
 		t.Fatalf("warm: %v", err)
@@ -122,15 +122,21 @@ func TestHostileCorpus(t *testing.T) {
 					t.Fatalf("err = %v, want *DiagnosticsError", err)
 				}
 			default:
-				s, ok := sentinels[c.want]
-				if !ok {
-					t.Fatalf("unknown want %q", c.want)
+				// "ErrA|ErrB": either limit may stop a bomb first on a
+				// loaded machine; each must say clearly what happened.
+				matched := false
+				for _, name := range strings.Split(c.want, "|") {
+					s, ok := sentinels[name]
+					if !ok {
+						t.Fatalf("unknown want %q", name)
+					}
+					matched = matched || errors.Is(err, s)
 				}
-				if !errors.Is(err, s) {
-					t.Fatalf("err = %v, want %v", err, s)
+				if !matched {
+					t.Fatalf("err = %v, want %v", err, c.want)
 				}
 			}
-			if !strings.Contains(err.Error(), c.match) {
+			if !matchAny(err.Error(), c.match) {
 				t.Errorf("message does not contain %q:\n%v", c.match, err)
 			}
 			if len(err.Error()) > 4000 {
@@ -140,6 +146,16 @@ func TestHostileCorpus(t *testing.T) {
 		})
 	}
 	assertWorkClean(t, cache)
+}
+
+// matchAny reports whether text contains one of the "|"-separated parts.
+func matchAny(text, match string) bool {
+	for _, m := range strings.Split(match, "|") {
+		if strings.Contains(text, m) {
+			return true
+		}
+	}
+	return false
 }
 
 func manyFiles(n int) map[string][]byte {

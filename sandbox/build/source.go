@@ -134,9 +134,11 @@ func (b *Builder) checkSource(src Source) ([]sourceFile, error) {
 // a diagnostic explaining why. The name is quoted so control characters
 // cannot forge lines in a log.
 func checkName(name string) (Diagnostic, bool) {
-	q := strconv.Quote(name)
+	// ASCII quoting can be cut anywhere; a hostile name cannot make the
+	// message long or forge lines.
+	q := strconv.QuoteToASCII(name)
 	if len(q) > maxNameLen+2 {
-		q = strconv.Quote(name[:min(len(name), maxNameLen)]) + "…"
+		q = q[:maxNameLen+2] + "…"
 	}
 	switch {
 	case len(name) > maxNameLen:
