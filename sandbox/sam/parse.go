@@ -100,9 +100,14 @@ func yamlError(file string, err error) error {
 }
 
 type converter struct {
-	t     *Template
-	nodes int
+	t      *Template
+	nodes  int
+	depth  int
+	inProg map[*yaml.Node]bool // aliases being expanded, to refuse cycles
 }
+
+// maxDepth bounds nesting; real templates stay far below it.
+const maxDepth = 100
 
 func join(path, key string) string {
 	if path == "" {
@@ -113,6 +118,11 @@ func join(path, key string) string {
 
 func (c *converter) convert(n *yaml.Node, path string) (any, error) {
 	c.nodes++
+	c.depth++
+	defer func() { c.depth-- }()
+	if c.depth > maxDepth {
+		return nil, &Error{File: c.t.File, Pos: Pos{n.Line, n.Column}, Code: "E0000", Msg: fmt.Sprintf("template is nested more than %d levels deep", maxDepth)}
+	}
 	if c.nodes > maxNodes {
 		return nil, &Error{File: c.t.File, Pos: Pos{n.Line, n.Column}, Code: "E0000", Msg: fmt.Sprintf("template is too large (more than %d values, counting YAML aliases)", maxNodes)}
 	}
@@ -123,6 +133,14 @@ func (c *converter) convert(n *yaml.Node, path string) (any, error) {
 		if n.Alias == nil {
 			return nil, nil
 		}
+		if c.inProg[n.Alias] {
+			return nil, &Error{File: c.t.File, Pos: Pos{n.Line, n.Column}, Code: "E0000", Msg: "YAML alias refers to itself"}
+		}
+		if c.inProg == nil {
+			c.inProg = map[*yaml.Node]bool{}
+		}
+		c.inProg[n.Alias] = true
+		defer delete(c.inProg, n.Alias)
 		return c.convert(n.Alias, path)
 	}
 	if strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") {
