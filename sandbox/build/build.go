@@ -110,7 +110,10 @@ type Artifact struct {
 	Cached bool
 	// Duration is the wall time of this call.
 	Duration time.Duration
-	Target   Target
+	// CPUTime is the processor time the toolchain used (0 when cached): a
+	// cost measure that does not depend on how busy the machine is.
+	CPUTime time.Duration
+	Target  Target
 }
 
 // Builder compiles learner programs. It is safe for concurrent use, and
@@ -366,7 +369,7 @@ func (b *Builder) build(ctx context.Context, files []sourceFile, tc *toolchain, 
 	if err := os.Rename(bin, out); err != nil {
 		return nil, fmt.Errorf("build: publish artifact: %w", err)
 	}
-	return &Artifact{Wasm: data, Path: out, Hash: key, Duration: time.Since(start), Target: target}, nil
+	return &Artifact{Wasm: data, Path: out, Hash: key, Duration: time.Since(start), CPUTime: res.cpu, Target: target}, nil
 }
 
 // failure maps a failed go invocation to the error the learner sees.
@@ -499,4 +502,39 @@ func (l *limitedBuffer) String() string {
 		s += fmt.Sprintf("\n(%d more bytes of compiler output cut)", l.dropped)
 	}
 	return s
+}
+
+// Prune removes built artifacts not used for olderThan (a cache hit counts
+// as a use) and extracted guest trees other than the current one. It is
+// safe to run while builds run: artifacts are published by rename, so a
+// build never sees a half-removed file, only a miss.
+func (b *Builder) Prune(olderThan time.Duration) (removed int, err error) {
+	cutoff := time.Now().Add(-olderThan)
+	outDir := filepath.Join(b.opts.CacheDir, "out")
+	entries, err := os.ReadDir(outDir)
+	if err != nil {
+		return 0, fmt.Errorf("build: prune: %w", err)
+	}
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil || !info.Mode().IsRegular() || info.ModTime().After(cutoff) {
+			continue
+		}
+		if os.Remove(filepath.Join(outDir, e.Name())) == nil {
+			removed++
+		}
+	}
+	guestRoot := filepath.Join(b.opts.CacheDir, "guest")
+	current := b.guest.hash[:20]
+	entries, _ = os.ReadDir(guestRoot)
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil || !e.IsDir() || e.Name() == current || info.ModTime().After(cutoff) {
+			continue
+		}
+		if os.RemoveAll(filepath.Join(guestRoot, e.Name())) == nil {
+			removed++
+		}
+	}
+	return removed, nil
 }

@@ -378,3 +378,79 @@ func ExampleBuilder_Build() {
 	// build failed:
 	// main.go:3:15: undefined: undefinedFunc
 }
+
+func TestPrune(t *testing.T) {
+	cache := t.TempDir()
+	b := newBuilder(t, build.Options{CacheDir: cache})
+	art, err := b.Build(context.Background(), src("main.go", hello+"// prune\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(cache, "guest", "0000000000oldguest")
+	if err := os.MkdirAll(stale, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-48 * time.Hour)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	// Fresh artifacts survive.
+	if n, err := b.Prune(24 * time.Hour); err != nil || n != 1 {
+		t.Errorf("Prune = %d, %v; want only the stale guest tree removed", n, err)
+	}
+	if _, err := os.Stat(art.Path); err != nil {
+		t.Errorf("fresh artifact removed: %v", err)
+	}
+	if err := os.Chtimes(art.Path, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := b.Prune(24 * time.Hour); err != nil || n != 1 {
+		t.Errorf("Prune = %d, %v; want the old artifact removed", n, err)
+	}
+	again, err := b.Build(context.Background(), src("main.go", hello+"// prune\n"))
+	if err != nil || again.Cached {
+		t.Errorf("after prune: cached=%v err=%v, want a rebuild", again != nil && again.Cached, err)
+	}
+	if _, err := os.Stat(filepath.Join(cache, "guest", b.GuestHash()[:20], ".complete")); err != nil {
+		t.Errorf("current guest tree removed: %v", err)
+	}
+}
+
+// TestEmbeddedGoModShowsNoServerPath: a learner may embed the generated
+// go.mod (it sits in their module root) and print it; it must not reveal
+// where the server keeps its files.
+func TestEmbeddedGoModShowsNoServerPath(t *testing.T) {
+	cache := t.TempDir()
+	b := newBuilder(t, build.Options{CacheDir: cache})
+	art, err := b.BuildNative(context.Background(), src("main.go", `package main
+
+import (
+	_ "embed"
+	"fmt"
+	"runtime/debug"
+)
+
+//go:embed go.mod
+var gomod string
+
+func main() {
+	info, _ := debug.ReadBuildInfo()
+	fmt.Println(gomod, info)
+}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(art.Path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "module handler") || !strings.Contains(string(out), "github.com/aws/aws-lambda-go =>") {
+		t.Fatalf("unexpected output:\n%s", out)
+	}
+	for _, d := range []string{cache, sharedGoCache()} {
+		if strings.Contains(string(out), d) {
+			t.Errorf("output reveals %s:\n%s", d, out)
+		}
+	}
+}

@@ -17,6 +17,7 @@ type goResult struct {
 	output   string // combined stdout+stderr, capped, not yet sanitized
 	exitErr  error  // non-nil when the command failed
 	timedOut bool
+	cpu      time.Duration // user+system time of go and the tools it ran
 }
 
 // maxCompilerOutput caps what is kept of the compiler's messages.
@@ -48,6 +49,9 @@ func (b *Builder) runGo(ctx context.Context, tc *toolchain, work, dir string, ta
 	err := cmd.Wait()
 	waitGroupGone(cmd.Process.Pid)
 	res := &goResult{output: out.String(), exitErr: err}
+	if ps := cmd.ProcessState; ps != nil {
+		res.cpu = ps.UserTime() + ps.SystemTime()
+	}
 	if err != nil && ctx.Err() != nil {
 		return nil, fmt.Errorf("build: %w", ctx.Err())
 	}
