@@ -301,7 +301,20 @@ func (c *compiledCond) eval(e *evaluator) condOutcome {
 		}
 		ok = hit != c.info.negated
 	}
-	return condOutcome{ok: ok, values: vals}
+	out := condOutcome{ok: ok, values: vals}
+	if !ok {
+		switch {
+		case c.qual == qualForAllValues:
+			out.note = "ForAllValues needs every request value to satisfy the operator, and at least one does not"
+		case c.qual == qualForAnyValue:
+			out.note = "ForAnyValue needs at least one request value to satisfy the operator, and none does"
+		case c.info.negated:
+			out.note = "the request value matches a listed value, which this negated operator excludes"
+		default:
+			out.note = "the request value matches none of the listed values"
+		}
+	}
+	return out
 }
 
 func nullNote(present bool) string {

@@ -176,6 +176,10 @@ func (s StatementTrace) describe() string {
 	case ResultPrincipalMissed:
 		return "does not apply: its Principal does not name this caller"
 	case ResultConditionFailed:
+		if n := len(s.Conditions); n > 0 {
+			c := s.Conditions[n-1]
+			return fmt.Sprintf("does not apply: its condition %s on %s is not met", c.Operator, c.Key)
+		}
 		return "does not apply: a condition is not met"
 	}
 	return string(s.Result)
