@@ -72,6 +72,12 @@ func avToTree(av types.AttributeValue) (any, error) {
 			obj[k] = t
 		}
 		return map[string]any{"M": obj}, nil
+	case *types.UnknownUnionMember:
+		var raw any
+		if err := json.Unmarshal(v.Value, &raw); err != nil {
+			return nil, fmt.Errorf("unknown member %s: %w", v.Tag, err)
+		}
+		return map[string]any{v.Tag: raw}, nil
 	case nil:
 		// The SDK writes an empty union for a nil value; DynamoDB then
 		// rejects the request, which is the lesson to learn.
