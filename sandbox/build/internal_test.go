@@ -184,7 +184,7 @@ func TestAddHints(t *testing.T) {
 		d        Diagnostic
 		wantHint string
 	}{
-		{Diagnostic{File: "main.go", Message: "undefined: events.KinesisEvent"}, "events.KinesisEvent is not part"},
+		{Diagnostic{File: "main.go", Message: "undefined: events.CognitoEvent"}, "events.CognitoEvent is not part"},
 		{Diagnostic{File: "main.go", Message: "client.Scan undefined (type *dynamodb.Client has no field or method Scan)"}, "dynamodb.Client is not part"},
 		{Diagnostic{File: "main.go", Message: "unknown field Foo in struct literal of type dynamodb.GetItemInput"}, "dynamodb.GetItemInput is not part"},
 		{Diagnostic{File: "main.go", Message: "undefined: strings.Foo"}, ""},
@@ -192,7 +192,7 @@ func TestAddHints(t *testing.T) {
 		{Diagnostic{File: "main.go", Message: "cannot find module providing package github.com/aws/aws-sdk-go/aws: module lookup disabled by GOPROXY=off"}, "subset of the AWS packages"},
 		{Diagnostic{File: "main.go", Message: "cannot find module providing package github.com/x/y: module lookup disabled by GOPROXY=off"}, "offline"},
 		{Diagnostic{File: "main.go", Message: "module github.com/aws/aws-sdk-go-v2@latest found (v0.0.0, replaced by github.com/aws/aws-sdk-go-v2), but does not contain package github.com/aws/aws-sdk-go-v2/service/s3"}, "/docs/guest-sdk"},
-		{Diagnostic{File: "other.go", Message: "undefined: events.KinesisEvent"}, ""}, // other.go does not import events
+		{Diagnostic{File: "other.go", Message: "undefined: events.CognitoEvent"}, ""}, // other.go does not import events
 	}
 	for _, tt := range tests {
 		d := []Diagnostic{tt.d}

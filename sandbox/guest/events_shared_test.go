@@ -38,6 +38,8 @@ var eventTypes = map[string]func() any{
 	"CloudWatchEvent":                               func() any { return new(events.CloudWatchEvent) },
 	"LambdaFunctionURLRequest":                      func() any { return new(events.LambdaFunctionURLRequest) },
 	"LambdaFunctionURLResponse":                     func() any { return new(events.LambdaFunctionURLResponse) },
+	"KinesisEvent":                                  func() any { return new(events.KinesisEvent) },
+	"KinesisEventResponse":                          func() any { return new(events.KinesisEventResponse) },
 }
 
 // roundTrip decodes payload into the named type and encodes it again.

@@ -6,7 +6,7 @@
 // written against it compiles and decodes the same payloads on AWS. It
 // covers the event sources the course uses: API Gateway REST (v1 proxy) and
 // HTTP (v2) APIs and their Lambda authorizers, Lambda function URLs,
-// DynamoDB Streams, SQS (with partial batch failures), SNS and
+// DynamoDB Streams, Kinesis, SQS (with partial batch failures), SNS and
 // EventBridge. A host-side test in learnsls proves that every type here
 // encodes sample payloads to exactly the same JSON as the upstream package.
 package events
