@@ -134,6 +134,42 @@ func Parse(name string, src []byte) (pol *Policy, err error) {
 	return p, nil
 }
 
+// ParseAs is Parse plus the rules that depend on how the policy is used:
+// an identity-based policy (or boundary) may not name a Principal and must
+// name resources; a resource-based policy must name a Principal. Statements
+// of resource-based policies may omit Resource: they then apply to the
+// resource the policy is attached to.
+func ParseAs(name string, src []byte, typ PolicyType) (*Policy, error) {
+	p, err := Parse(name, src)
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range p.Statements {
+		var f *Finding
+		switch {
+		case typ == IdentityPolicy && (st.Principal != nil || st.NotPrincipal != nil):
+			n, path := elem(st, "Principal", -1)
+			if st.Principal == nil {
+				n, path = elem(st, "NotPrincipal", -1)
+			}
+			fd := p.finding(FindingError, "UNSUPPORTED_PRINCIPAL", n, false, path, "An identity-based policy cannot name a Principal: it applies to whoever it is attached to. Remove the element.")
+			f = &fd
+		case typ == IdentityPolicy && st.Resource == nil && st.NotResource == nil:
+			n, path := elem(st, "", -1)
+			fd := p.finding(FindingError, "MISSING_RESOURCE", n, false, path, "This statement names no resources. Add \"Resource\" with ARNs (or \"*\" for actions that take no resource).")
+			f = &fd
+		case typ == ResourcePolicy && st.Principal == nil && st.NotPrincipal == nil:
+			n, path := elem(st, "", -1)
+			fd := p.finding(FindingError, "MISSING_PRINCIPAL", n, false, path, "A statement in a resource-based policy must say who it applies to. Add a Principal.")
+			f = &fd
+		}
+		if f != nil {
+			return nil, &ParseError{Name: name, Pos: f.Locations[0].Span.Start, Msg: f.Details, Findings: []Finding{*f}}
+		}
+	}
+	return p, nil
+}
+
 // MustParse is Parse for policies written in Go source (tests, built-in
 // templates); it panics on error.
 func MustParse(name, src string) *Policy {

@@ -212,3 +212,32 @@ func TestWildcardMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestParseAs(t *testing.T) {
+	tests := []struct {
+		name, src string
+		typ       PolicyType
+		code      string
+	}{
+		{"identity ok", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`, IdentityPolicy, ""},
+		{"identity with principal", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}]}`, IdentityPolicy, "UNSUPPORTED_PRINCIPAL"},
+		{"identity without resource", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*"}]}`, IdentityPolicy, "MISSING_RESOURCE"},
+		{"resource without principal", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`, ResourcePolicy, "MISSING_PRINCIPAL"},
+		{"resource without resource element", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"lambda:InvokeFunction"}]}`, ResourcePolicy, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseAs("p.json", []byte(tt.src), tt.typ)
+			if tt.code == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			var pe *ParseError
+			if !errors.As(err, &pe) || len(pe.Findings) != 1 || pe.Findings[0].IssueCode != tt.code || pe.Pos.Line != 1 {
+				t.Fatalf("want %s, got %v", tt.code, err)
+			}
+		})
+	}
+}

@@ -73,12 +73,12 @@ func parseInterspersed(fl *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func loadPolicy(path string) (*iam.Policy, error) {
+func loadPolicy(path string, typ iam.PolicyType) (*iam.Policy, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read policy: %w", err)
 	}
-	return iam.Parse(path, src)
+	return iam.ParseAs(path, src, typ)
 }
 
 func keyValue(s, flagName string) (string, string, error) {
@@ -135,19 +135,19 @@ func runIAMSimulate(env Env, args []string) int {
 		return 1
 	}
 	for _, path := range policies {
-		p, err := loadPolicy(path)
+		p, err := loadPolicy(path, iam.IdentityPolicy)
 		if err != nil {
 			return fail(err)
 		}
 		pols.Identity = append(pols.Identity, p)
 	}
 	if *boundary != "" {
-		if pols.Boundary, err = loadPolicy(*boundary); err != nil {
+		if pols.Boundary, err = loadPolicy(*boundary, iam.IdentityPolicy); err != nil {
 			return fail(err)
 		}
 	}
 	if *resourcePolicy != "" {
-		if pols.Resource, err = loadPolicy(*resourcePolicy); err != nil {
+		if pols.Resource, err = loadPolicy(*resourcePolicy, iam.ResourcePolicy); err != nil {
 			return fail(err)
 		}
 	}
