@@ -528,12 +528,14 @@ func (e *evaluator) lookup(key string) ([]string, bool) {
 type actionPattern struct {
 	orig string // as written, for explanations
 	pat  string // lower-case
-	kind uint8  // 0 general, 1 literal, 2 prefix (pat without the final *)
+	kind uint8  // 0 general, 1 literal, 2 prefix (pat without the final *), 3 "*"
 }
 
 func newActionPattern(a string) actionPattern {
 	p := lowerPattern(escapeNUL(a))
 	switch {
+	case p == "*":
+		return actionPattern{orig: a, kind: 3}
 	case !hasWildcard(p) && p == lowerPattern(a):
 		return actionPattern{orig: a, pat: p, kind: 1}
 	case len(p) > 1 && p[len(p)-1] == '*' && !hasWildcard(p[:len(p)-1]) && strings.IndexByte(p, escByte) < 0:
@@ -548,6 +550,8 @@ func (a *actionPattern) match(action string) bool {
 		return len(action) == len(a.pat) && equalFoldLower(action, a.pat)
 	case 2:
 		return len(action) >= len(a.pat) && equalFoldLower(action[:len(a.pat)], a.pat)
+	case 3:
+		return true
 	}
 	return wildMatch(a.pat, action, true)
 }
