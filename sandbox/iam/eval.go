@@ -134,6 +134,9 @@ type evaluator struct {
 	// The request resource split into ARN parts once per evaluation.
 	resParts [6]string
 	resIsARN bool
+	// hasBoundary: the caller has a permissions boundary. IAM documents that
+	// a Deny with NotPrincipal in a resource policy then always applies.
+	hasBoundary bool
 }
 
 // trace records, when non-nil, every statement's outcome for Explain.
@@ -143,6 +146,7 @@ type trace struct {
 
 func (e *evaluator) run(p *Policies, tr *trace) Decision {
 	e.resParts, e.resIsARN = splitARN(e.req.Resource)
+	e.hasBoundary = p.Boundary != nil
 	d := Decision{principal: e.req.Principal.ARN, action: e.req.Action, resource: e.req.Resource}
 	root := e.req.Principal.Type == PrincipalRoot
 	service := e.req.Principal.Type == PrincipalService
@@ -382,7 +386,7 @@ func (e *evaluator) matchStatement(s *compiledStmt, cp *compiledPolicy, kind Pol
 		case s.principal != nil:
 			*g = principalGrant(s.principal, &e.req.Principal)
 		case s.notPrincipal != nil:
-			if principalGrant(s.notPrincipal, &e.req.Principal) == grantNone {
+			if principalGrant(s.notPrincipal, &e.req.Principal) == grantNone || (s.deny && e.hasBoundary) {
 				*g = grantDirect
 			}
 		}

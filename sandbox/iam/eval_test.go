@@ -416,6 +416,15 @@ var vectorGroups = []vgroup{
 		},
 	},
 	{
+		name:     "deny-notprincipal-with-boundary",
+		identity: []string{doc("", allowAll)},
+		boundary: doc("", allowAll),
+		resource: doc("", `{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::123456789012:role/fn-role"},"Action":"s3:*","Resource":"*"}`),
+		reqs: []vreq{
+			{name: "listed-role-still-denied-because-of-boundary", action: "s3:GetObject", resource: "arn:aws:s3:::b/k", want: ExplicitDeny, reason: ReasonDenyResource},
+		},
+	},
+	{
 		name:     "root-user",
 		identity: []string{doc("", `{"Effect":"Deny","Action":"*","Resource":"*"}`)},
 		boundary: doc("", `{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}`),
