@@ -53,6 +53,8 @@ func TestValidationErrors(t *testing.T) {
 			`00-a/01-l/lesson.md:6: level-1 heading in the body (hint: the title comes from the front matter; start sections with '## ')`}},
 		{"raw-html", []string{
 			`00-a/01-l/lesson.md:6: raw HTML in Markdown (hint: use Markdown instead; raw HTML is not rendered)`}},
+		{"unknown-code-language", []string{
+			`00-a/01-l/lesson.md:6: unknown code language "javascrpt" (hint: use one of bash, console, diff, dockerfile, go, golang, html, http, ini, javascript, js, json, makefile, markdown, md, plaintext, py, python, sh, shell, sql, text, toml, ts, txt, typescript, xml, yaml, yml, or no language for plain text)`}},
 		{"compile-not-go", []string{
 			"00-a/01-l/lesson.md:6: \"python\" code block marked compile (hint: only Go blocks can be compiled: write ```go compile)"}},
 		{"empty-course", []string{

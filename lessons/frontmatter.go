@@ -51,6 +51,7 @@ type frontMatter struct {
 // false when the file does not start with a front-matter fence or the fence is
 // never closed; closed tells the two apart.
 func splitFrontMatter(src []byte) (fm, body []byte, bodyLine int, ok, closed bool) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff")) // editors on Windows like to add a BOM
 	first, rest, found := bytes.Cut(src, []byte("\n"))
 	if !found || string(bytes.TrimRight(first, "\r \t")) != "---" {
 		return nil, src, 1, false, false

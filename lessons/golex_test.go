@@ -85,3 +85,20 @@ func FuzzGoTokens(f *testing.F) {
 		}
 	})
 }
+
+// TestCodeLanguages checks that every highlighted language has a lexer, so
+// a block never silently falls back to plain text.
+func TestCodeLanguages(t *testing.T) {
+	for lang, name := range codeLanguages {
+		if name == "" || name == "go" {
+			continue
+		}
+		if lexers.Get(name) == nil {
+			t.Errorf("language %q: chroma has no lexer %q", lang, name)
+		}
+		toks, err := tokenise(lang, "x = 1\n")
+		if err != nil || len(toks) == 0 {
+			t.Errorf("tokenise(%q) = %v, %v", lang, toks, err)
+		}
+	}
+}

@@ -108,14 +108,32 @@ func (r codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering 
 	return ast.WalkSkipChildren, nil
 }
 
+// codeLanguages are the languages of fenced code blocks, mapped to the
+// chroma lexer that highlights them ("" = plain text, "go" = goTokens).
+// The list is closed on purpose: chroma's lexers are backtracking regular
+// expressions, some of which can take seconds on unlucky input, and a typo
+// in a language name should be reported rather than silently ignored.
+var codeLanguages = map[string]string{
+	"go": "go", "golang": "go",
+	"json": "json", "yaml": "yaml", "yml": "yaml", "toml": "toml", "ini": "ini",
+	"sh": "bash", "bash": "bash", "shell": "bash", "console": "console",
+	"sql": "sql", "diff": "diff", "http": "http", "xml": "xml", "html": "html",
+	"javascript": "javascript", "js": "javascript", "typescript": "typescript", "ts": "typescript",
+	"python": "python", "py": "python", "markdown": "markdown", "md": "markdown",
+	"dockerfile": "docker", "makefile": "make",
+	"text": "", "plaintext": "", "txt": "",
+}
+
 // tokenise splits code into highlighted tokens: Go with go/scanner (see
-// goTokens), other languages with chroma's lexers, unknown ones as text.
+// goTokens), the other codeLanguages with chroma's lexers, anything else as
+// plain text.
 func tokenise(lang, code string) ([]chroma.Token, error) {
-	if lang == "go" || lang == "golang" {
+	name := codeLanguages[lang]
+	if name == "go" {
 		return goTokens(code), nil
 	}
-	lexer := lexers.Get(lang)
-	if lang == "" || lexer == nil {
+	lexer := lexers.Get(name)
+	if name == "" || lexer == nil {
 		return []chroma.Token{{Type: chroma.Text, Value: code}}, nil
 	}
 	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)

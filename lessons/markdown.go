@@ -227,6 +227,10 @@ func (ld *loader) snippet(d *doc, n *ast.FencedCodeBlock) Snippet {
 			}
 		}
 	}
+	if _, known := codeLanguages[strings.ToLower(s.Lang)]; s.Lang != "" && !known {
+		ld.ps.add(d.file, d.line(n.Pos()), "use one of "+strings.Join(sortedKeys(codeLanguages), ", ")+", or no language for plain text",
+			"unknown code language %q", s.Lang)
+	}
 	if s.Compile && s.Lang != "go" {
 		ld.ps.add(d.file, d.line(n.Pos()), "only Go blocks can be compiled: write ```go compile",
 			"%q code block marked compile", s.Lang)

@@ -185,6 +185,7 @@ func TestSplitFrontMatter(t *testing.T) {
 		{"---\r\ntitle: x\r\n---\r\nbody", "title: x\r\n", "body", 4, true},
 		{"---\n---\n", "", "", 3, true},
 		{"---\ntitle: x\n---", "title: x\n", "", 4, true},
+		{"\ufeff---\ntitle: x\n---\nb", "title: x\n", "b", 4, true},
 		{"---\ntitle: x\n", "", "---\ntitle: x\n", 1, false},
 		{"title: x\n", "", "title: x\n", 1, false},
 		{"", "", "", 1, false},
