@@ -15,7 +15,8 @@
 //     hostile input away from the go tool.
 //   - The result is cached by a hash of (files, guest tree, Go version,
 //     target): the same source is never built twice; concurrent requests for
-//     the same source share one build.
+//     the same source share one build. Compile errors are remembered in
+//     memory (bounded), so resubmitting the same broken source is free too.
 //   - At most Options.MaxConcurrent go processes run at once; other builds
 //     wait for a slot (bounded by Options.MaxQueued) until their context ends.
 //   - The go tool runs in a fresh directory under CacheDir/work that is
@@ -128,6 +129,9 @@ type Builder struct {
 	tc       *toolchain // nil until found
 	guestDir string     // "" until extracted
 	inflight map[string]*flight
+
+	failures     map[string]*DiagnosticsError // by key; see failed
+	failureOrder []string                     // oldest first, for eviction
 }
 
 // flight is one build in progress that later callers for the same key join.
@@ -213,6 +217,7 @@ func New(opts Options) (*Builder, error) {
 		guest:    g,
 		sem:      make(chan struct{}, opts.MaxConcurrent),
 		inflight: map[string]*flight{},
+		failures: map[string]*DiagnosticsError{},
 	}, nil
 }
 
@@ -258,6 +263,9 @@ func (b *Builder) Build(ctx context.Context, src Source) (*Artifact, error) {
 	if art, ok := b.cached(out, key, target, start); ok {
 		return art, nil
 	}
+	if de := b.failed(key); de != nil {
+		return nil, de
+	}
 
 	// Join an identical build already running.
 	b.mu.Lock()
@@ -269,6 +277,11 @@ func (b *Builder) Build(ctx context.Context, src Source) (*Artifact, error) {
 			return nil, fmt.Errorf("build: %w", ctx.Err())
 		}
 		if f.err != nil {
+			if (errors.Is(f.err, context.Canceled) || errors.Is(f.err, context.DeadlineExceeded)) && ctx.Err() == nil {
+				// The build we joined was abandoned by its own caller,
+				// not by us: build for ourselves.
+				return b.Build(ctx, src)
+			}
 			return nil, f.err
 		}
 		art := *f.art
@@ -286,7 +299,42 @@ func (b *Builder) Build(ctx context.Context, src Source) (*Artifact, error) {
 	}()
 
 	f.art, f.err = b.build(ctx, files, tc, key, out, target, start)
+	var de *DiagnosticsError
+	if errors.As(f.err, &de) {
+		b.rememberFailure(key, de)
+	}
 	return f.art, f.err
+}
+
+// maxFailures bounds the in-memory cache of compile errors.
+const maxFailures = 512
+
+// failed returns a copy of the remembered compile errors for key, if any:
+// compile errors are deterministic, so pressing Run again on the same
+// broken source costs nothing. Limits (time, memory) are not remembered:
+// they can depend on the load of the moment.
+func (b *Builder) failed(key string) *DiagnosticsError {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	de, ok := b.failures[key]
+	if !ok {
+		return nil
+	}
+	return &DiagnosticsError{Diagnostics: append([]Diagnostic(nil), de.Diagnostics...)}
+}
+
+func (b *Builder) rememberFailure(key string, de *DiagnosticsError) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if _, ok := b.failures[key]; ok {
+		return
+	}
+	if len(b.failureOrder) >= maxFailures {
+		delete(b.failures, b.failureOrder[0])
+		b.failureOrder = b.failureOrder[1:]
+	}
+	b.failures[key] = &DiagnosticsError{Diagnostics: append([]Diagnostic(nil), de.Diagnostics...)}
+	b.failureOrder = append(b.failureOrder, key)
 }
 
 func (b *Builder) cached(out, key string, target Target, start time.Time) (*Artifact, bool) {

@@ -275,7 +275,8 @@ func TestNoToolchain(t *testing.T) {
 }
 
 func TestConcurrentSameSourceBuildsOnce(t *testing.T) {
-	b := newBuilder(t, build.Options{})
+	goBin, runs := countingGo(t)
+	b := newBuilder(t, build.Options{GoBin: goBin})
 	const n = 6
 	var wg sync.WaitGroup
 	arts := make([]*build.Artifact, n)
@@ -300,8 +301,8 @@ func TestConcurrentSameSourceBuildsOnce(t *testing.T) {
 			t.Errorf("build %d: different hash", i)
 		}
 	}
-	if built != 1 {
-		t.Errorf("compiler ran %d times for one source, want 1", built)
+	if built != 1 || runs() != 1 {
+		t.Errorf("%d uncached results and %d go build runs for one source, want 1 and 1", built, runs())
 	}
 }
 
@@ -452,5 +453,47 @@ func main() {
 		if strings.Contains(string(out), d) {
 			t.Errorf("output reveals %s:\n%s", d, out)
 		}
+	}
+}
+
+// countingGo returns a go command that logs each run of "go build", and a
+// function counting those runs.
+func countingGo(t *testing.T) (string, func() int) {
+	t.Helper()
+	real, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go on PATH")
+	}
+	dir := t.TempDir()
+	log := filepath.Join(dir, "runs.log")
+	script := fmt.Sprintf("#!/bin/sh\nif [ \"$1\" = build ]; then echo run >> %q; fi\nexec %q \"$@\"\n", log, real)
+	bin := filepath.Join(dir, "go")
+	if err := os.WriteFile(bin, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return bin, func() int {
+		data, _ := os.ReadFile(log)
+		return strings.Count(string(data), "run\n")
+	}
+}
+
+func TestCompileErrorsRemembered(t *testing.T) {
+	goBin, runs := countingGo(t)
+	b := newBuilder(t, build.Options{GoBin: goBin})
+	broken := src("main.go", "package main\n\nfunc main() { nope() }\n")
+	_, err1 := b.Build(context.Background(), broken)
+	_, err2 := b.Build(context.Background(), broken)
+	var d1, d2 *build.DiagnosticsError
+	if !errors.As(err1, &d1) || !errors.As(err2, &d2) || err1.Error() != err2.Error() {
+		t.Fatalf("errors differ: %v / %v", err1, err2)
+	}
+	// Mutating a returned error must not change what the next caller sees.
+	d2.Diagnostics[0].Message = "changed"
+	_, err3 := b.Build(context.Background(), broken)
+	if err3.Error() != err1.Error() {
+		t.Errorf("remembered error was mutated: %v", err3)
+	}
+	if n := runs(); n != 1 {
+		t.Errorf("go build ran %d times for one broken source, want 1", n)
 	}
 }
