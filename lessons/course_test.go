@@ -92,7 +92,7 @@ func ExampleLoad() {
 	fmt.Println(l.HTML)
 	// Output:
 	// /learn/intro/hello Hello 5
-	// <h2 id="first-steps">First steps <a class="anchor" href="#first-steps" aria-label="Link to this section">#</a></h2>
+	// <h2 id="first-steps">First steps <a class="anchor" href="#first-steps" aria-hidden="true" tabindex="-1">#</a></h2>
 	// <div class="admonition tip" role="note">
 	// <p class="admonition-title">Tip</p>
 	// <p>Read on.</p>

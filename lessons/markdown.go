@@ -200,12 +200,13 @@ func plainText(n ast.Node, src []byte) string {
 }
 
 // addAnchor appends a "#" link to the heading's own id, so readers can copy
-// a link to any section.
+// a link to any section. Like GitHub's, it is hidden from screen readers and
+// the tab order: it would otherwise be read as part of every heading's name.
 func addAnchor(h *ast.Heading, id string) {
 	if id == "" {
 		return
 	}
-	html := fmt.Sprintf(` <a class="anchor" href="#%s" aria-label="Link to this section">#</a>`, template.HTMLEscapeString(id))
+	html := fmt.Sprintf(` <a class="anchor" href="#%s" aria-hidden="true" tabindex="-1">#</a>`, template.HTMLEscapeString(id))
 	h.AppendChild(h, &anchorNode{html: html})
 }
 
