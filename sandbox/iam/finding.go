@@ -1,6 +1,7 @@
 package iam
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -65,6 +66,14 @@ func (e PathElem) MarshalJSON() ([]byte, error) {
 
 // Path is a JSON path from the document root.
 type Path []PathElem
+
+// MarshalJSON renders the root path as [] rather than null.
+func (p Path) MarshalJSON() ([]byte, error) {
+	if len(p) == 0 {
+		return []byte("[]"), nil
+	}
+	return json.Marshal([]PathElem(p))
+}
 
 // Key returns a copy of p extended by an object key.
 func (p Path) Key(k string) Path {

@@ -288,6 +288,14 @@ func unknownElement(key string, known []string) string {
 			return fmt.Sprintf("%q is not a policy element, but %q is: element names are case-sensitive.", key, k)
 		}
 	}
+	for _, k := range known {
+		if strings.EqualFold(strings.TrimSuffix(key, "s"), k) || strings.EqualFold(key, k+"s") {
+			return fmt.Sprintf("%q is not a policy element; did you mean %q? (It takes a single value or an array.)", key, k)
+		}
+	}
+	if c := closest(key, known); c != "" {
+		return fmt.Sprintf("%q is not a policy element; did you mean %q?", key, c)
+	}
 	return fmt.Sprintf("%q is not a policy element here. Allowed: %s.", key, strings.Join(known, ", "))
 }
 

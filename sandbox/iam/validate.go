@@ -258,7 +258,15 @@ func (v *validator) actions(st *Statement) []expandedAction {
 			if knownOtherServices[strings.ToLower(svcName)] {
 				v.add(FindingSuggestion, "SERVICE_NOT_SIMULATED", n, path, "%q belongs to a real AWS service that this course does not simulate; it has no effect in the sandbox.", a)
 			} else {
-				v.add(FindingError, "INVALID_SERVICE_IN_ACTION", n, path, "The service prefix %q in %q is not an AWS service. Check the spelling (prefixes are lower-case, e.g. dynamodb, lambda, sqs, s3).", svcName, a)
+				names := make([]string, 0, len(Catalog))
+				for n := range Catalog {
+					names = append(names, n)
+				}
+				hint := "Check the spelling (prefixes are lower-case, e.g. dynamodb, lambda, sqs, s3)."
+				if c := closest(svcName, names); c != "" {
+					hint = "Did you mean " + c + "?"
+				}
+				v.add(FindingError, "INVALID_SERVICE_IN_ACTION", n, path, "The service prefix %q in %q is not an AWS service. %s", svcName, a, hint)
 			}
 			open = true
 			continue
@@ -280,9 +288,20 @@ func (v *validator) actions(st *Statement) []expandedAction {
 		if !ok {
 			hint := actionHints[strings.ToLower(a)]
 			if hint == "" {
-				hint = "check the spelling against the service's list of actions"
+				names := make([]string, 0, len(svc.Actions))
+				for n := range svc.Actions {
+					names = append(names, n)
+				}
+				if c := closest(op, names); c != "" {
+					hint = "did you mean " + svc.Prefix + ":" + c + "?"
+				} else {
+					hint = "check the spelling against the service's list of actions"
+				}
 			}
-			v.add(FindingError, "INVALID_ACTION", n, path, "%q is not a %s action: %s.", a, svc.Prefix, hint)
+			if !strings.HasSuffix(hint, "?") {
+				hint += "."
+			}
+			v.add(FindingError, "INVALID_ACTION", n, path, "%q is not a %s action: %s", a, svc.Prefix, hint)
 			continue
 		}
 		out = append(out, expandedAction{svc, canon, rt})
@@ -578,14 +597,26 @@ func (v *validator) conditions(st *Statement, actions []expandedAction) {
 			if strings.EqualFold(svcPrefix, "aws") {
 				g, ok := findGlobalKey(key)
 				if !ok {
-					v.add(FindingError, "INVALID_GLOBAL_CONDITION_KEY", keyNode, kp, "%q is not a global condition key. Check the spelling (e.g. aws:SourceIp, aws:SourceArn, aws:PrincipalTag/<tag>).", key)
+					names := make([]string, 0, len(globalKeys))
+					for _, g := range globalKeys {
+						names = append(names, g.name)
+					}
+					hint := "Check the spelling (e.g. aws:SourceIp, aws:SourceArn, aws:PrincipalTag/<tag>)."
+					if c := closest(key, names); c != "" {
+						hint = "Did you mean " + c + "?"
+					}
+					v.add(FindingError, "INVALID_GLOBAL_CONDITION_KEY", keyNode, kp, "%q is not a global condition key. %s", key, hint)
 					continue
 				}
 				typ, multi = g.typ, g.multi
 			} else if svc := Catalog[strings.ToLower(svcPrefix)]; svc != nil {
 				ok, mv := serviceKey(svc, key)
 				if !ok {
-					v.add(FindingError, "INVALID_SERVICE_CONDITION_KEY", keyNode, kp, "%q is not a condition key of %s.", key, svc.Name)
+					hint := ""
+					if c := closest(key, svc.ConditionKeys); c != "" {
+						hint = " Did you mean " + c + "?"
+					}
+					v.add(FindingError, "INVALID_SERVICE_CONDITION_KEY", keyNode, kp, "%q is not a condition key of %s.%s", key, svc.Name, hint)
 					continue
 				}
 				multi = mv
