@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/learnsls/learnsls/content"
 	"github.com/learnsls/learnsls/lessons"
@@ -81,7 +82,7 @@ func runCheck(ctx context.Context, env Env) int {
 			fmt.Fprintf(env.Stderr, "learnsls check: %v\n", err)
 			return 1
 		}
-		printProblems(env.Stdout, ve.Problems)
+		printProblems(env.Stdout, *dir, ve.Problems)
 		fmt.Fprintf(env.Stderr, "%s: %d %s\n", where, len(ve.Problems), plural(len(ve.Problems), "problem", "problems"))
 		return 1
 	}
@@ -95,7 +96,7 @@ func runCheck(ctx context.Context, env Env) int {
 		step.run(ctx, c, func(p lessons.Problem) { found = append(found, p) })
 	}
 	if len(found) > 0 {
-		printProblems(env.Stdout, found)
+		printProblems(env.Stdout, *dir, found)
 		fmt.Fprintf(env.Stderr, "%s: %d %s\n", where, len(found), plural(len(found), "problem", "problems"))
 		return 1
 	}
@@ -106,8 +107,15 @@ func runCheck(ctx context.Context, env Env) int {
 	return 0
 }
 
-func printProblems(w io.Writer, ps []lessons.Problem) {
+// printProblems prints one problem per line with its file named from the
+// current directory (the --content folder, or content/ of the source tree
+// for the built-in course), so editors can jump to file:line.
+func printProblems(w io.Writer, dir string, ps []lessons.Problem) {
+	if dir == "" {
+		dir = "content"
+	}
 	for _, p := range ps {
+		p.File = filepath.Join(dir, filepath.FromSlash(p.File))
 		fmt.Fprintln(w, p.String())
 	}
 }

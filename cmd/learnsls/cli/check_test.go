@@ -57,9 +57,9 @@ func TestCheck(t *testing.T) {
 	}{
 		{"valid course", []string{"check", "--content", good}, 0, good + " OK: 1 path, 2 lessons, 1 exercise\n", false, ""},
 		{"every problem listed", []string{"check", "-content", bad}, 1,
-			"00-a/01-x/lesson.md:1: missing title (hint: add 'title: …' to the front matter)\n" +
-				"00-a/01-x/lesson.md:5: broken link \"../02-gone/\": no lesson, path or file at 00-a/02-gone (hint: link to a lesson folder, e.g. ../02-regions-and-arns/ or ../../01-iam/01-authn/)\n" +
-				"00-a/path.md:3: unknown front-matter key \"author\" (hint: allowed keys are outcomes, summary, title)\n",
+			filepath.Join(bad, "00-a/01-x/lesson.md") + ":1: missing title (hint: add 'title: …' to the front matter)\n" +
+				filepath.Join(bad, "00-a/01-x/lesson.md") + ":5: broken link \"../02-gone/\": no lesson, path or file at 00-a/02-gone (hint: link to a lesson folder, e.g. ../02-regions-and-arns/ or ../../01-iam/01-authn/)\n" +
+				filepath.Join(bad, "00-a/path.md") + ":3: unknown front-matter key \"author\" (hint: allowed keys are outcomes, summary, title)\n",
 			false, bad + ": 3 problems"},
 		{"missing folder", []string{"check", "--content", filepath.Join(good, "nope")}, 1, "", false, "course folder"},
 		{"stray argument", []string{"check", "extra"}, 2, "", false, `unexpected argument "extra"`},
@@ -96,7 +96,7 @@ func TestExercises(t *testing.T) {
 		t.Errorf("course without exercises: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	broken := writeCourse(t, map[string]string{"00-a/path.md": "no front matter\n"})
-	if code, _, errs := run(t, "exercises", "--content", broken); code != 1 || !strings.Contains(errs, "00-a/path.md:1: missing front matter") {
+	if code, _, errs := run(t, "exercises", "--content", broken); code != 1 || !strings.Contains(errs, filepath.Join(broken, "00-a/path.md")+":1: missing front matter") {
 		t.Errorf("broken course: exit %d, stderr %q", code, errs)
 	}
 }

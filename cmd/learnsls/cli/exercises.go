@@ -34,7 +34,7 @@ func runExercises(ctx context.Context, env Env) int {
 	if err != nil {
 		var ve *lessons.ValidationError
 		if errors.As(err, &ve) {
-			printProblems(env.Stderr, ve.Problems)
+			printProblems(env.Stderr, *dir, ve.Problems)
 			fmt.Fprintln(env.Stderr, "learnsls exercises: the course has problems; run learnsls check for the list")
 			return 1
 		}
