@@ -31,11 +31,19 @@
 //     gets a hint pointing at Options.DocURL (default /docs/guest-sdk).
 //
 // Cache directory layout: guest/<hash>/ (extracted guest modules, written
-// atomically), gocache/ (GOCACHE), gopath/, config/ (Go telemetry off), work/ (throw-away build dirs),
-// out/ (built artifacts by key).
+// atomically), gocache/ (GOCACHE, unless Options.GoCacheDir), gopath/,
+// config/ (Go telemetry switched off), work/ (throw-away build dirs), out/
+// (artifacts by key; Prune removes unused ones). The generated go.mod
+// replaces with paths relative to the build directory, so neither it (a
+// learner may embed it) nor the module's build info names a server path.
 //
-// Besides WASIP1, a Source may name another Target (see Native), which the
-// tests of guest packages use to run guest code natively on the host.
+// Besides WASIP1, a Source may name another Target (see Native and
+// BuildNative), which the tests of guest packages use to run guest code
+// natively on the host.
+//
+// Warm compiles the guest packages and common standard packages once, so
+// that a learner's build only compiles and links main; serve runs it in the
+// background at start and shows its progress.
 package build
 
 import (
