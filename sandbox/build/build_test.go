@@ -268,11 +268,21 @@ func TestCallerContextEndsBuild(t *testing.T) {
 }
 
 func TestNoToolchain(t *testing.T) {
-	for _, bin := range []string{filepath.Join(t.TempDir(), "no-go-here"), "/bin/false"} {
-		b := newBuilder(t, build.Options{GoBin: bin})
+	dir := t.TempDir()
+	oldGo := filepath.Join(dir, "go")
+	if err := os.WriteFile(oldGo, []byte("#!/bin/sh\necho go1.21.13\necho /opt/go\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ bin, match string }{
+		{filepath.Join(dir, "no-go-here"), "cannot be run"},
+		{"/bin/false", "env failed"},
+		{oldGo, "is go1.21.13, too old"},
+	}
+	for _, tt := range tests {
+		b := newBuilder(t, build.Options{GoBin: tt.bin})
 		_, err := b.Build(context.Background(), src("main.go", hello))
-		if !errors.Is(err, build.ErrNoToolchain) || !strings.Contains(err.Error(), "install Go 1.24 or newer") {
-			t.Errorf("GoBin %s: err = %v, want ErrNoToolchain naming what to install", bin, err)
+		if !errors.Is(err, build.ErrNoToolchain) || !strings.Contains(err.Error(), "install Go 1.24 or newer") || !strings.Contains(err.Error(), tt.match) {
+			t.Errorf("GoBin %s: err = %v, want ErrNoToolchain with %q and what to install", tt.bin, err, tt.match)
 		}
 	}
 }

@@ -25,7 +25,7 @@ type toolchain struct {
 	goroot  string
 }
 
-const installHint = "install Go 1.24 or newer from https://go.dev/dl/ (the \"go\" command must be on PATH, or pass its path with --go)"
+const installHint = "install Go 1.24 or newer from https://go.dev/dl/ and make sure the \"go\" command is on PATH"
 
 // toolchain finds the go command once; a failure is not remembered, so
 // installing Go fixes a running server.
