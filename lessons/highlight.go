@@ -124,6 +124,21 @@ var codeLanguages = map[string]string{
 	"text": "", "plaintext": "", "txt": "",
 }
 
+// codeLexers looks up the chroma lexer of each code language once:
+// lexers.Get falls back to matching file-name globs of every lexer, which
+// cost more than highlighting itself.
+var codeLexers = sync.OnceValue(func() map[string]chroma.Lexer {
+	m := map[string]chroma.Lexer{}
+	for _, name := range codeLanguages {
+		if name != "" && name != "go" {
+			if l := lexers.Get(name); l != nil {
+				m[name] = chroma.Coalesce(l)
+			}
+		}
+	}
+	return m
+})
+
 // tokenise splits code into highlighted tokens: Go with go/scanner (see
 // goTokens), the other codeLanguages with chroma's lexers, anything else as
 // plain text.
@@ -132,11 +147,11 @@ func tokenise(lang, code string) ([]chroma.Token, error) {
 	if name == "go" {
 		return goTokens(code), nil
 	}
-	lexer := lexers.Get(name)
-	if name == "" || lexer == nil {
+	lexer := codeLexers()[name]
+	if lexer == nil {
 		return []chroma.Token{{Type: chroma.Text, Value: code}}, nil
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	it, err := lexer.Tokenise(nil, code)
 	if err != nil {
 		return nil, err
 	}

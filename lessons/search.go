@@ -113,6 +113,9 @@ func containsAll(s string, words []string) bool {
 
 // excerpt shortens text to about snippetLen runes at a word boundary.
 func excerpt(text string) string {
+	if len(text) > 8*snippetLen { // only the start is shown; skip normalising the rest
+		text = text[:8*snippetLen]
+	}
 	text = strings.Join(strings.Fields(text), " ")
 	if utf8.RuneCountInString(text) <= snippetLen {
 		return text
