@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -98,6 +100,22 @@ func TestBrowser(t *testing.T) {
 	run("open home", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible("#start"))
 	if got := text(".paths"); !strings.Contains(got, "0 of 2 done") {
 		t.Errorf("home before: %q", got)
+	}
+
+	// Without a saved choice the page follows the system's colour scheme.
+	for _, tt := range []struct{ scheme, background string }{
+		{"dark", "rgb(22, 21, 19)"},
+		{"light", "rgb(251, 250, 248)"},
+	} {
+		run("emulate "+tt.scheme, chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tgt, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: tt.scheme}},
+			})
+			return err
+		}))
+		if got := eval(`getComputedStyle(document.body).backgroundColor`); got != tt.background {
+			t.Errorf("prefers-color-scheme %s: background %s, want %s", tt.scheme, got, tt.background)
+		}
 	}
 
 	// Keyboard: the first Tab reaches the skip link.

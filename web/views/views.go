@@ -7,6 +7,8 @@
 // `go tool templ generate` (the generated *_templ.go files are committed).
 package views
 
+//go:generate go tool templ generate
+
 import "html/template"
 
 // Page is what every page's layout needs.
