@@ -3,6 +3,18 @@
 // at load time so serving a lesson costs nothing but a copy.
 //
 // The on-disk format is documented for instructors in content/README.md.
+//
+// Design notes:
+//   - Load collects every problem (file:line, message, hint) instead of
+//     stopping at the first, so `learnsls check` reports a course in one pass.
+//   - Rendering happens once, at load: pages are served from Lesson.HTML.
+//     Raw HTML in Markdown is rejected and code is highlighted with CSS
+//     classes (HighlightCSS), so pages satisfy a CSP without inline styles.
+//   - Go code is tokenised with go/scanner rather than chroma's regular
+//     expression lexer, which dominated Load (78 ms → 9 ms on the seed
+//     course); other languages come from a closed list of chroma lexers.
+//   - Links between lessons are written as relative folder links, which also
+//     work when browsing the course on GitHub, and rewritten to /learn/ URLs.
 package lessons
 
 import "html/template"
