@@ -119,5 +119,9 @@ type Exercise struct {
 	Hints    []template.HTML   // hints.md split on level-2 headings, rendered
 	Settings map[string]any    // free-form settings from exercise.yaml
 
+	// ReadOnlyContent maps each ReadOnly name to its content (from the
+	// exercise folder), for pages that show them beside the editor.
+	ReadOnlyContent map[string][]byte
+
 	fileLines map[string]int // exercise.yaml line naming each file, for problems
 }

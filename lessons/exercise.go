@@ -42,10 +42,14 @@ func (ld *loader) readExercise(l *Lesson) {
 			ld.ps.add(file, ex.fileLines[f], "put the reference solution at "+dir+"/solution/"+f, "missing solution file %q", f)
 		}
 	}
+	ex.ReadOnlyContent = map[string][]byte{}
 	for _, f := range ex.ReadOnly {
-		if _, err := fs.Stat(ld.fsys, dir+"/"+f); err != nil {
+		b, err := fs.ReadFile(ld.fsys, dir+"/"+f)
+		if err != nil {
 			ld.ps.add(file, ex.fileLines[f], "read-only files live in the exercise folder itself, e.g. "+dir+"/template.yaml", "missing read-only file %q", f)
+			continue
 		}
+		ex.ReadOnlyContent[f] = b
 	}
 	if b, err := fs.ReadFile(ld.fsys, dir+"/template.yaml"); err == nil {
 		ex.Template = b

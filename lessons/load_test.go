@@ -84,6 +84,9 @@ func dump(c *Course) string {
 				for _, k := range sortedKeys(ex.Solution) {
 					fmt.Fprintf(&b, "solution %s: %q\n", k, ex.Solution[k])
 				}
+				for _, k := range sortedKeys(ex.ReadOnlyContent) {
+					fmt.Fprintf(&b, "readonly %s: %q\n", k, ex.ReadOnlyContent[k])
+				}
 				fmt.Fprintf(&b, "template: %q\nchecks: %q\n", ex.Template, ex.Checks)
 				for i, h := range ex.Hints {
 					fmt.Fprintf(&b, "--- hint %d\n%s", i+1, h)
