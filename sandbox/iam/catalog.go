@@ -59,17 +59,26 @@ var Catalog = map[string]*Service{
 	"dynamodb": {
 		Prefix: "dynamodb", Name: "Amazon DynamoDB",
 		ResourceTypes: map[string]string{
-			"table":  "arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}",
-			"index":  "arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}/index/${IndexName}",
-			"stream": "arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}/stream/${StreamLabel}",
+			"table":        "arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}",
+			"index":        "arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}/index/${IndexName}",
+			"stream":       "arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}/stream/${StreamLabel}",
+			"backup":       "arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}/backup/${BackupName}",
+			"export":       "arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}/export/${ExportName}",
+			"import":       "arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}/import/${ImportName}",
+			"global-table": "arn:${Partition}:dynamodb::${Account}:global-table/${GlobalTableName}",
 		},
 		Actions: merge(
 			acts([]string{"table"}, "GetItem", "PutItem", "UpdateItem", "DeleteItem", "BatchGetItem", "BatchWriteItem",
 				"ConditionCheckItem", "DescribeTable", "CreateTable", "DeleteTable", "UpdateTable", "TagResource",
 				"UntagResource", "ListTagsOfResource", "DescribeTimeToLive", "UpdateTimeToLive", "DescribeContinuousBackups",
-				"UpdateContinuousBackups", "CreateBackup", "RestoreTableFromBackup", "PartiQLInsert", "PartiQLUpdate", "PartiQLDelete"),
+				"UpdateContinuousBackups", "CreateBackup", "PartiQLInsert", "PartiQLUpdate", "PartiQLDelete"),
 			acts([]string{"table", "index"}, "Query", "Scan", "PartiQLSelect"),
+			acts([]string{"table", "backup"}, "RestoreTableFromBackup"),
 			acts([]string{"stream"}, "DescribeStream", "GetRecords", "GetShardIterator"),
+			acts([]string{"backup"}, "DescribeBackup", "DeleteBackup"),
+			acts([]string{"global-table"}, "CreateGlobalTable", "DescribeGlobalTable", "UpdateGlobalTable", "DescribeGlobalTableSettings", "UpdateGlobalTableSettings"),
+			acts([]string{"export"}, "DescribeExport"),
+			acts([]string{"import"}, "DescribeImport"),
 			acts(none, "ListTables", "DescribeLimits", "ListStreams", "DescribeEndpoints", "ListBackups"),
 		),
 		ConditionKeys: []string{"dynamodb:LeadingKeys", "dynamodb:Attributes", "dynamodb:Select", "dynamodb:ReturnValues",
@@ -136,8 +145,13 @@ var Catalog = map[string]*Service{
 	"events": {
 		Prefix: "events", Name: "Amazon EventBridge",
 		ResourceTypes: map[string]string{
-			"event-bus": "arn:${Partition}:events:${Region}:${Account}:event-bus/${EventBusName}",
-			"rule":      "arn:${Partition}:events:${Region}:${Account}:rule/${RuleNameWithBus*}",
+			"event-bus":       "arn:${Partition}:events:${Region}:${Account}:event-bus/${EventBusName}",
+			"rule":            "arn:${Partition}:events:${Region}:${Account}:rule/${RuleNameWithBus*}",
+			"archive":         "arn:${Partition}:events:${Region}:${Account}:archive/${ArchiveName}",
+			"replay":          "arn:${Partition}:events:${Region}:${Account}:replay/${ReplayName}",
+			"connection":      "arn:${Partition}:events:${Region}:${Account}:connection/${ConnectionName*}",
+			"api-destination": "arn:${Partition}:events:${Region}:${Account}:api-destination/${ApiDestinationName*}",
+			"endpoint":        "arn:${Partition}:events:${Region}:${Account}:endpoint/${EndpointName}",
 		},
 		Actions: merge(
 			acts([]string{"event-bus"}, "PutEvents", "CreateEventBus", "DeleteEventBus", "DescribeEventBus", "PutPermission", "RemovePermission"),
@@ -153,8 +167,9 @@ var Catalog = map[string]*Service{
 	"logs": {
 		Prefix: "logs", Name: "Amazon CloudWatch Logs",
 		ResourceTypes: map[string]string{
-			"log-group":  "arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName*}",
-			"log-stream": "arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName*}:log-stream:${LogStreamName*}",
+			"log-group":   "arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName*}",
+			"log-stream":  "arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName*}:log-stream:${LogStreamName*}",
+			"destination": "arn:${Partition}:logs:${Region}:${Account}:destination:${DestinationName}",
 		},
 		Actions: merge(
 			acts([]string{"log-group"}, "CreateLogGroup", "CreateLogStream", "DeleteLogGroup", "DescribeLogStreams",
@@ -170,12 +185,15 @@ var Catalog = map[string]*Service{
 		ResourceTypes: map[string]string{
 			"bucket": "arn:${Partition}:s3:::${BucketName}",
 			"object": "arn:${Partition}:s3:::${BucketName}/${ObjectName*}",
+			// Access points and jobs carry a Region and an account.
+			"accesspoint": "arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}",
+			"job":         "arn:${Partition}:s3:${Region}:${Account}:job/${JobId}",
 		},
 		Actions: merge(
-			acts([]string{"object"}, "GetObject", "PutObject", "DeleteObject", "GetObjectVersion", "DeleteObjectVersion",
+			acts([]string{"object", "accesspoint"}, "GetObject", "PutObject", "DeleteObject", "GetObjectVersion", "DeleteObjectVersion",
 				"GetObjectTagging", "PutObjectTagging", "DeleteObjectTagging", "GetObjectAcl", "PutObjectAcl",
 				"AbortMultipartUpload", "ListMultipartUploadParts", "RestoreObject", "GetObjectAttributes"),
-			acts([]string{"bucket"}, "ListBucket", "ListBucketVersions", "ListBucketMultipartUploads", "GetBucketLocation",
+			acts([]string{"bucket", "accesspoint"}, "ListBucket", "ListBucketVersions", "ListBucketMultipartUploads", "GetBucketLocation",
 				"CreateBucket", "DeleteBucket", "GetBucketPolicy", "PutBucketPolicy", "DeleteBucketPolicy",
 				"GetBucketNotification", "PutBucketNotification", "GetBucketVersioning", "PutBucketVersioning",
 				"GetBucketTagging", "PutBucketTagging", "GetBucketCORS", "PutBucketCORS", "GetBucketAcl", "PutBucketAcl",
@@ -191,10 +209,15 @@ var Catalog = map[string]*Service{
 	"iam": {
 		Prefix: "iam", Name: "AWS Identity and Access Management", NoRegion: true,
 		ResourceTypes: map[string]string{
-			"role":   "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath*}",
-			"user":   "arn:${Partition}:iam::${Account}:user/${UserNameWithPath*}",
-			"group":  "arn:${Partition}:iam::${Account}:group/${GroupNameWithPath*}",
-			"policy": "arn:${Partition}:iam::${Account}:policy/${PolicyNameWithPath*}",
+			"role":               "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath*}",
+			"user":               "arn:${Partition}:iam::${Account}:user/${UserNameWithPath*}",
+			"group":              "arn:${Partition}:iam::${Account}:group/${GroupNameWithPath*}",
+			"policy":             "arn:${Partition}:iam::${Account}:policy/${PolicyNameWithPath*}",
+			"mfa":                "arn:${Partition}:iam::${Account}:mfa/${MfaTokenIdWithPath*}",
+			"instance-profile":   "arn:${Partition}:iam::${Account}:instance-profile/${InstanceProfileNameWithPath*}",
+			"oidc-provider":      "arn:${Partition}:iam::${Account}:oidc-provider/${OidcProviderName*}",
+			"saml-provider":      "arn:${Partition}:iam::${Account}:saml-provider/${SamlProviderName}",
+			"server-certificate": "arn:${Partition}:iam::${Account}:server-certificate/${CertificateNameWithPath*}",
 		},
 		Actions: merge(
 			acts([]string{"role"}, "PassRole", "GetRole", "CreateRole", "DeleteRole", "AttachRolePolicy", "DetachRolePolicy",
@@ -219,8 +242,11 @@ var Catalog = map[string]*Service{
 	"sts": {
 		Prefix: "sts", Name: "AWS Security Token Service", NoRegion: true,
 		ResourceTypes: map[string]string{
-			"role": "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath*}",
-			"user": "arn:${Partition}:iam::${Account}:user/${UserNameWithPath*}",
+			"role":           "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath*}",
+			"user":           "arn:${Partition}:iam::${Account}:user/${UserNameWithPath*}",
+			"assumed-role":   "arn:${Partition}:sts::${Account}:assumed-role/${RoleName}/${RoleSessionName}",
+			"federated-user": "arn:${Partition}:sts::${Account}:federated-user/${UserName}",
+			"self-session":   "arn:${Partition}:sts::${Account}:self",
 		},
 		Actions: merge(
 			acts([]string{"role"}, "AssumeRole", "AssumeRoleWithWebIdentity", "AssumeRoleWithSAML", "TagSession", "SetSourceIdentity"),
@@ -328,11 +354,10 @@ func serviceKey(svc *Service, key string) (ok, multi bool) {
 
 // arnTemplateMatch reports whether a policy resource (possibly with
 // wildcards) can name a resource of the given ARN format. Placeholders match
-// one ARN component without "/" (or anything, when marked with *); the
-// policy's own wildcards are replaced by a sample character first, which
-// approximates "the two patterns overlap" well for the shapes policies use.
+// a name without "/" or ":" (or anything, when marked with *). The policy's
+// own wildcards are tried with a few sample expansions ("", "x", "x/x", …),
+// which approximates "the two patterns overlap" for the shapes policies use.
 func arnTemplateMatch(format, resource string) bool {
-	sample := strings.NewReplacer("*", "x", "?", "x").Replace(resource)
 	var pat strings.Builder
 	for i := 0; i < len(format); {
 		if strings.HasPrefix(format[i:], "${") {
@@ -352,7 +377,45 @@ func arnTemplateMatch(format, resource string) bool {
 		pat.WriteByte(format[i])
 		i++
 	}
-	return templMatch(pat.String(), sample)
+	p := pat.String()
+	for _, sample := range expansions(resource) {
+		if templMatch(p, sample) {
+			return true
+		}
+	}
+	return false
+}
+
+// expansions replaces ? by one character and each of the first three * by
+// each of a few sample strings (later stars by "x").
+func expansions(res string) []string {
+	res = strings.ReplaceAll(res, "?", "x")
+	out := []string{""}
+	stars := 0
+	for i := 0; i < len(res); i++ {
+		c := res[i]
+		if c != '*' {
+			for j := range out {
+				out[j] += string(c)
+			}
+			continue
+		}
+		stars++
+		if stars > 3 {
+			for j := range out {
+				out[j] += "x"
+			}
+			continue
+		}
+		var next []string
+		for _, o := range out {
+			for _, e := range []string{"", "x", "x/x", "x/x/x", "x/x/x/x"} {
+				next = append(next, o+e)
+			}
+		}
+		out = next
+	}
+	return out
 }
 
 // templMatch matches with three kinds of placeholder: '*' anything, '\x01'

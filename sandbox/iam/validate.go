@@ -320,6 +320,12 @@ func (v *validator) actions(st *Statement) []expandedAction {
 	if open {
 		return nil
 	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].svc.Prefix != out[j].svc.Prefix {
+			return out[i].svc.Prefix < out[j].svc.Prefix
+		}
+		return out[i].name < out[j].name
+	})
 	return out
 }
 
@@ -369,20 +375,27 @@ func (v *validator) resources(st *Statement, actions []expandedAction) {
 		}
 		region, account := parts[3], parts[4]
 		before := len(v.fs)
+		noRegion, noAccount := svc.NoRegion, svc.NoAccount
+		if svc.Prefix == "s3" && (strings.HasPrefix(parts[5], "accesspoint/") || strings.HasPrefix(parts[5], "job/")) {
+			noRegion, noAccount = false, false // these s3 ARNs do carry both
+		}
+		if svc.Prefix == "dynamodb" && strings.HasPrefix(parts[5], "global-table/") {
+			noRegion = true
+		}
 		switch {
-		case svc.NoRegion && region != "" && !hasWildcard(region):
+		case noRegion && region != "" && !hasWildcard(region):
 			v.add(FindingError, "ARN_REGION_NOT_ALLOWED", n, path, "%s ARNs have no Region: leave the fourth part empty (%s).", svc.Prefix, sampleARN(svc))
-		case !svc.NoRegion && region == "":
+		case !noRegion && region == "":
 			v.add(FindingError, "MISSING_ARN_REGION", n, path, "%s ARNs need a Region in the fourth part (e.g. us-east-1, or * for any).", svc.Prefix)
-		case !svc.NoRegion && !hasWildcard(region) && !regionPattern.MatchString(region):
+		case !noRegion && !hasWildcard(region) && !regionPattern.MatchString(region):
 			v.add(FindingError, "INVALID_ARN_REGION", n, path, "%q is not a Region such as us-east-1.", region)
 		}
 		switch {
-		case svc.NoAccount && account != "" && !hasWildcard(account):
+		case noAccount && account != "" && !hasWildcard(account):
 			v.add(FindingError, "ARN_ACCOUNT_NOT_ALLOWED", n, path, "%s ARNs have no account ID: leave the fifth part empty (%s).", svc.Prefix, sampleARN(svc))
-		case !svc.NoAccount && account == "":
+		case !noAccount && account == "":
 			v.add(FindingError, "MISSING_ARN_ACCOUNT", n, path, "%s ARNs need the 12-digit account ID in the fifth part (or * for any).", svc.Prefix)
-		case !svc.NoAccount && !hasWildcard(account) && !accountPattern.MatchString(account):
+		case !noAccount && !hasWildcard(account) && !accountPattern.MatchString(account):
 			v.add(FindingError, "INVALID_ARN_ACCOUNT", n, path, "%q is not an account ID: account IDs are 12 digits.", account)
 		}
 		if hasWildcard(parts[2]) {
@@ -407,12 +420,20 @@ func (v *validator) resources(st *Statement, actions []expandedAction) {
 	}
 }
 
+// sampleARN shows a format of svc whose Region/account parts are empty, for
+// messages telling the learner to leave them empty.
 func sampleARN(svc *Service) string {
 	keys := make([]string, 0, len(svc.ResourceTypes))
 	for k := range svc.ResourceTypes {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	for _, k := range keys {
+		parts, _ := splitARN(svc.ResourceTypes[k])
+		if parts[3] == "" && (parts[4] == "" || !svc.NoAccount) {
+			return displayFormat(svc.ResourceTypes[k])
+		}
+	}
 	return displayFormat(svc.ResourceTypes[keys[0]])
 }
 
@@ -443,21 +464,29 @@ func resourceFitsActions(r string, actions []expandedAction) bool {
 }
 
 func describeActionTypes(actions []expandedAction) string {
-	seen := map[string]bool{}
-	var parts []string
-	for _, a := range actions {
-		d := "only \"*\""
-		if len(a.rtypes) > 0 {
-			d = strings.Join(a.rtypes, " or ") + " ARNs"
+	if len(actions) <= 3 {
+		var parts []string
+		for _, a := range actions {
+			d := "only \"*\""
+			if len(a.rtypes) > 0 {
+				d = strings.Join(a.rtypes, " or ") + " ARNs"
+			}
+			parts = append(parts, fmt.Sprintf("%s:%s takes %s", a.svc.Prefix, a.name, d))
 		}
-		s := fmt.Sprintf("%s:%s takes %s", a.svc.Prefix, a.name, d)
-		if !seen[s] && len(parts) < 4 {
-			seen[s] = true
-			parts = append(parts, s)
+		return strings.Join(parts, "; ") + "."
+	}
+	seen := map[string]bool{}
+	var types []string
+	for _, a := range actions {
+		for _, rt := range a.rtypes {
+			if !seen[a.svc.Prefix+" "+rt] {
+				seen[a.svc.Prefix+" "+rt] = true
+				types = append(types, a.svc.Prefix+" "+rt)
+			}
 		}
 	}
-	sort.Strings(parts)
-	return strings.Join(parts, "; ") + "."
+	sort.Strings(types)
+	return "Its actions act on " + strings.Join(types, ", ") + " ARNs (or on \"*\")."
 }
 
 // variables checks policy variables in a value and reports whether it has any.
