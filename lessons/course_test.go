@@ -110,3 +110,44 @@ func ExampleLoad_problems() {
 	// 00-intro/01-hello/lesson.md:3: minutes must be a whole number from 1 to 240, not "soon" (hint: estimated reading and exercise time as a whole number, e.g. minutes: 10)
 	// 00-intro/01-hello/lesson.md:6: broken link "../02-next/": no lesson, path or file at 00-intro/02-next (hint: link to a lesson folder, e.g. ../02-regions-and-arns/ or ../../01-iam/01-authn/)
 }
+
+func ExampleCourse_Search() {
+	c, err := lessons.Load(fstest.MapFS{
+		"00-intro/path.md":            {Data: []byte("---\ntitle: Intro\n---\n")},
+		"00-intro/01-keys/lesson.md":  {Data: []byte("---\ntitle: Keys\nsummary: Partition and sort keys.\nminutes: 5\n---\n\n## Sort keys\n\nA sort key orders the items of one partition.\n")},
+		"00-intro/02-other/lesson.md": {Data: []byte("---\ntitle: Other\nminutes: 5\n---\n\nNothing about keys here.\n")},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range c.Search("sort key") {
+		fmt.Printf("%s | %s | %s\n", r.URL, r.Heading, r.Snippet)
+	}
+	// Output:
+	// /learn/intro/keys#sort-keys | Sort keys | A sort key orders the items of one partition.
+	// /learn/intro/keys |  | Partition and sort keys.
+}
+
+func ExampleCourse_Asset() {
+	c, err := lessons.Load(fstest.MapFS{
+		"00-intro/path.md":           {Data: []byte("---\ntitle: Intro\n---\n")},
+		"00-intro/01-flow/lesson.md": {Data: []byte("---\ntitle: Flow\nminutes: 5\n---\n\n![Requests flow left to right](flow.svg)\n")},
+		"00-intro/01-flow/flow.svg":  {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`)},
+		"00-intro/01-flow/notes.txt": {Data: []byte("author notes")},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	l, _ := c.Lesson("intro", "flow")
+	fmt.Print(l.HTML)
+	_, ctype, err := c.Asset("intro", "flow", "flow.svg")
+	fmt.Println(ctype, err)
+	_, _, err = c.Asset("intro", "flow", "notes.txt") // only images are served
+	fmt.Println(errors.Is(err, lessons.ErrNotFound))
+	// Output:
+	// <p><img src="/learn/intro/flow/flow.svg" alt="Requests flow left to right"></p>
+	// image/svg+xml <nil>
+	// true
+}
