@@ -84,3 +84,32 @@ func ExampleEvaluate() {
 	// dynamodb:DeleteItem implicitDeny
 	// User: arn:aws:sts::123456789012:assumed-role/users-fn-role/users-fn is not authorized to perform: dynamodb:DeleteItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/Users because no identity-based policy allows the dynamodb:DeleteItem action
 }
+
+// TestConcurrentEvaluate: compiled policies are read-only, so one set can
+// authorise calls from many environments at once (run with -race).
+func TestConcurrentEvaluate(t *testing.T) {
+	pols := Policies{Identity: []*Policy{MustParse("p", `{"Version":"2012-10-17","Statement":[
+		{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::home/${aws:username}/*"},
+		{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}`)}}
+	done := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			user := fmt.Sprintf("u%d", g)
+			p, _ := PrincipalFromARN("arn:aws:iam::123456789012:user/" + user)
+			for i := 0; i < 200; i++ {
+				own := Evaluate(Request{Principal: p, Action: "s3:GetObject", Resource: "arn:aws:s3:::home/" + user + "/k"}, pols)
+				other := Evaluate(Request{Principal: p, Action: "s3:GetObject", Resource: "arn:aws:s3:::home/x/k"}, pols)
+				if !own.Allowed() || other.Allowed() {
+					done <- fmt.Errorf("goroutine %d: own %s other %s", g, own.Outcome, other.Outcome)
+					return
+				}
+			}
+			done <- nil
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
