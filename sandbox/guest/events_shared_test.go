@@ -158,3 +158,19 @@ func describeValue(b *strings.Builder, path string, av events.DynamoDBAttributeV
 	}()
 	b.WriteString("\n")
 }
+
+// decodeAttribute decodes one DynamoDB attribute value from arbitrary
+// input and describes the outcome: the re-encoded JSON, or the error.
+func decodeAttribute(input string) (out string) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = fmt.Sprintf("panic: %v", r)
+		}
+	}()
+	var av events.DynamoDBAttributeValue
+	if err := json.Unmarshal([]byte(input), &av); err != nil {
+		return "error: " + err.Error()
+	}
+	data, err := json.Marshal(av)
+	return fmt.Sprintf("ok: %s %v type=%d null=%v", data, err, av.DataType(), av.IsNull())
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -22,6 +23,7 @@ const guestMain = `package main
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 )
 
@@ -29,6 +31,7 @@ type request struct {
 	Mode    string          ` + "`json:\"mode\"`" + `
 	Type    string          ` + "`json:\"type\"`" + `
 	Payload json.RawMessage ` + "`json:\"payload\"`" + `
+	Input   []byte          ` + "`json:\"input\"`" + `
 }
 
 type result struct {
@@ -36,26 +39,33 @@ type result struct {
 	Err string ` + "`json:\"err\"`" + `
 }
 
+// main answers one JSON request after another until stdin closes.
 func main() {
-	var reqs []request
-	if err := json.NewDecoder(os.Stdin).Decode(&reqs); err != nil {
-		panic(err)
-	}
-	results := make([]result, len(reqs))
-	for i, r := range reqs {
+	dec := json.NewDecoder(os.Stdin)
+	enc := json.NewEncoder(os.Stdout)
+	for {
+		var r request
+		if err := dec.Decode(&r); err == io.EOF {
+			return
+		} else if err != nil {
+			panic(err)
+		}
+		var res result
 		switch r.Mode {
 		case "roundtrip":
 			out, err := roundTrip(r.Type, r.Payload)
-			results[i].Out = out
+			res.Out = out
 			if err != nil {
-				results[i].Err = err.Error()
+				res.Err = err.Error()
 			}
 		case "attributes":
-			results[i].Out = describeAttributes(r.Payload)
+			res.Out = describeAttributes(r.Payload)
+		case "attribute":
+			res.Out = decodeAttribute(string(r.Input))
 		}
-	}
-	if err := json.NewEncoder(os.Stdout).Encode(results); err != nil {
-		panic(err)
+		if err := enc.Encode(res); err != nil {
+			panic(err)
+		}
 	}
 }
 `
@@ -63,7 +73,8 @@ func main() {
 type guestRequest struct {
 	Mode    string          `json:"mode"`
 	Type    string          `json:"type"`
-	Payload json.RawMessage `json:"payload"`
+	Payload json.RawMessage `json:"payload,omitempty"`
+	Input   []byte          `json:"input,omitempty"` // bytes: JSON would mangle invalid UTF-8
 	sample  string
 }
 
@@ -74,7 +85,7 @@ type guestResult struct {
 
 // testBuilder returns a Builder whose GOCACHE survives test runs (it is
 // content addressed, so sharing it is safe) and whose artifacts do not.
-func testBuilder(t *testing.T) *build.Builder {
+func testBuilder(t testing.TB) *build.Builder {
 	t.Helper()
 	gocache := os.Getenv("LEARNSLS_TEST_GOCACHE")
 	if gocache == "" {
@@ -123,9 +134,9 @@ func TestEventsJSONMatchesUpstream(t *testing.T) {
 		}
 	}
 
-	results := runGuest(t, reqs)
-	for i, r := range reqs {
-		got := results[i]
+	g := startGuest(t)
+	for _, r := range reqs {
+		got := g.call(t, r)
 		var want guestResult
 		switch r.Mode {
 		case "roundtrip":
@@ -153,9 +164,16 @@ func TestEventsJSONMatchesUpstream(t *testing.T) {
 	}
 }
 
-// runGuest builds the shared test code against the guest events package
-// for the host platform and runs it on reqs.
-func runGuest(t *testing.T, reqs []guestRequest) []guestResult {
+// guestProc is the shared test code built against the guest events
+// package for the host platform, running, answering requests on stdin.
+type guestProc struct {
+	in  io.WriteCloser
+	enc *json.Encoder
+	dec *json.Decoder
+}
+
+// startGuest builds and starts the guest program; it stops with the test.
+func startGuest(t testing.TB) *guestProc {
 	t.Helper()
 	shared, err := os.ReadFile("events_shared_test.go")
 	if err != nil {
@@ -171,23 +189,38 @@ func runGuest(t *testing.T, reqs []guestRequest) []guestResult {
 	if err != nil {
 		t.Fatalf("build guest program: %v", err)
 	}
-	in, err := json.Marshal(reqs)
+	cmd := exec.Command(art.Path)
+	in, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.CommandContext(ctx, art.Path)
-	cmd.Stdin = bytes.NewReader(in)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	out, err := cmd.StdoutPipe()
 	if err != nil {
-		t.Fatalf("guest program: %v\n%s", err, stderr.String())
+		t.Fatal(err)
 	}
-	var results []guestResult
-	if err := json.Unmarshal(out, &results); err != nil || len(results) != len(reqs) {
-		t.Fatalf("guest program output (%d results for %d requests): %v\n%s", len(results), len(reqs), err, out)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
 	}
-	return results
+	t.Cleanup(func() {
+		in.Close()
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("guest program: %v", err)
+		}
+	})
+	return &guestProc{in: in, enc: json.NewEncoder(in), dec: json.NewDecoder(out)}
+}
+
+func (g *guestProc) call(t testing.TB, r guestRequest) guestResult {
+	t.Helper()
+	if err := g.enc.Encode(r); err != nil {
+		t.Fatalf("send to guest: %v", err)
+	}
+	var res guestResult
+	if err := g.dec.Decode(&res); err != nil {
+		t.Fatalf("read from guest: %v", err)
+	}
+	return res
 }
 
 // lostFields lists the paths of sample values that did not survive the
@@ -287,4 +320,61 @@ func TestLostFields(t *testing.T) {
 			}
 		})
 	}
+}
+
+// attributeSeeds are DynamoDB attribute JSON inputs, valid and not, for
+// the differential test and as the fuzz seed corpus.
+var attributeSeeds = []string{
+	`{"S":"x"}`, `{"N":"-1.5e3"}`, `{"B":"AAEC"}`, `{"BOOL":false}`, `{"NULL":true}`, `{"NULL":false}`, `{"NULL":"x"}`,
+	`{"SS":["a","b"]}`, `{"NS":["1"]}`, `{"BS":["AQ=="]}`, `{"SS":[]}`, `{"L":[]}`, `{"M":{}}`,
+	`{"L":[{"S":"a"},{"M":{"k":{"N":"1"}}}]}`, `{"M":{"a":{"L":[{"NULL":true}]}}}`,
+	`{"SS":[null]}`, `{"NS":["1",null]}`, `{"BS":[null]}`, `{"BS":[1]}`, `{"SS":null}`, `{"L":null}`, `{"M":null}`,
+	`{"S":null}`, `{"N":null}`, `{"B":null}`, `{"BOOL":null}`, `{"L":[null]}`, `{"M":{"a":null}}`,
+	`{"L":[{}]}`, `{"M":{"a":{"X":1}}}`, `{"L":[{"S":1}]}`, `{"B":"AAE"}`, `{"B":"AA=="}`, `{"BS":["AA","x"]}`,
+	`{"S":"a"} `, ` {"S":"\u00e9"}`, `{"S":"a","S":"b"}`, `{"s":"a"}`, `{"":1}`,
+	`null`, `true`, `1`, `"S"`, `[]`, `{`, ``, `{"S":"a"}x`,
+}
+
+// TestAttributeValueDecodingMatchesUpstream feeds every seed, and
+// mutations of them, to our DynamoDBAttributeValue and upstream's, and
+// requires the same outcome (same JSON, or the same error).
+func TestAttributeValueDecodingMatchesUpstream(t *testing.T) {
+	g := startGuest(t)
+	inputs := append([]string(nil), attributeSeeds...)
+	// Deterministic mutations: every seed cut at every position.
+	for _, s := range attributeSeeds {
+		for i := 1; i < len(s); i += 3 {
+			inputs = append(inputs, s[:i], s[i:])
+		}
+	}
+	for _, in := range inputs {
+		checkAttribute(t, g, in)
+	}
+}
+
+// checkAttribute compares one decoding. Where upstream panics (a BS member
+// that is not a string), ours must return an error instead.
+func checkAttribute(t *testing.T, g *guestProc, in string) {
+	t.Helper()
+	got := g.call(t, guestRequest{Mode: "attribute", Input: []byte(in)}).Out
+	want := decodeAttribute(in)
+	if strings.HasPrefix(want, "panic: ") {
+		if !strings.HasPrefix(got, "error: ") {
+			t.Errorf("input %q: upstream panics, ours must return an error; got %s", in, got)
+		}
+		return
+	}
+	if got != want {
+		t.Errorf("input %q:\nguest:    %s\nupstream: %s", in, got, want)
+	}
+}
+
+func FuzzAttributeValueMatchesUpstream(f *testing.F) {
+	for _, s := range attributeSeeds {
+		f.Add(s)
+	}
+	g := startGuest(f)
+	f.Fuzz(func(t *testing.T, in string) {
+		checkAttribute(t, g, in)
+	})
 }

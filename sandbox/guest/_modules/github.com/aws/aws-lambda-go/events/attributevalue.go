@@ -271,8 +271,8 @@ func (av *DynamoDBAttributeValue) decode(label string, raw json.RawMessage) erro
 			av.dataType = DataTypeNumber
 		}
 	case "SS", "NS":
-		var ss []string
-		if err := json.Unmarshal(raw, &ss); err != nil || ss == nil {
+		ss, ok := stringList(raw)
+		if !ok {
 			return fmt.Errorf("DynamoDBAttributeValue: %s type should contain a list of strings", label)
 		}
 		av.value, av.dataType = ss, DataTypeStringSet
@@ -296,8 +296,9 @@ func (av *DynamoDBAttributeValue) decode(label string, raw json.RawMessage) erro
 		}
 		av.value, av.dataType = data, DataTypeBinary
 	case "BS":
-		var ss []string
-		if err := json.Unmarshal(raw, &ss); err != nil || ss == nil {
+		// Upstream panics on a non-string member; an error is kinder.
+		ss, ok := stringList(raw)
+		if !ok {
 			return errors.New("DynamoDBAttributeValue: BS type should contain a list of base64 strings")
 		}
 		set := make([][]byte, len(ss))
@@ -345,6 +346,22 @@ func (av *DynamoDBAttributeValue) decode(label string, raw json.RawMessage) erro
 		return UnsupportedDynamoDBTypeError{Type: label}
 	}
 	return nil
+}
+
+// stringList decodes a JSON array whose members are all strings (null
+// members included in "not strings").
+func stringList(raw json.RawMessage) ([]string, bool) {
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil || items == nil {
+		return nil, false
+	}
+	out := make([]string, len(items))
+	for i, item := range items {
+		if isNull(item) || json.Unmarshal(item, &out[i]) != nil {
+			return nil, false
+		}
+	}
+	return out, true
 }
 
 func isObject(raw json.RawMessage) bool {
