@@ -217,3 +217,25 @@ func TestSplitHints(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadConcurrently loads two courses at once: Load shares only
+// read-only state (lexers, stylesheet) between calls. Run with -race.
+func TestLoadConcurrently(t *testing.T) {
+	done := make(chan string, 4)
+	for i := 0; i < 4; i++ {
+		go func() {
+			c, err := Load(os.DirFS("testdata/courses/basic"))
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			done <- string(c.Lessons()[0].HTML)
+		}()
+	}
+	first := <-done
+	for i := 1; i < 4; i++ {
+		if got := <-done; got != first {
+			t.Errorf("concurrent loads rendered differently:\n%s\n---\n%s", first, got)
+		}
+	}
+}
