@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -8,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -20,9 +23,13 @@ import (
 // staticFile is one file served under /static/, held in memory.
 type staticFile struct {
 	data  []byte
+	gz    []byte // gzip of data, nil when compressing does not pay
 	ctype string
 	hash  string // short content hash: the ?v= of its URL and its ETag
 }
+
+// minGzip is the smallest file worth compressing once at start.
+const minGzip = 1024
 
 // staticFiles is every file under /static/ and the versioned URLs pages use.
 type staticFiles struct {
@@ -74,7 +81,17 @@ func (st *staticFiles) add(name string, data []byte) {
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}
-	st.files[name] = staticFile{data: data, ctype: ctype, hash: hex.EncodeToString(sum[:6])}
+	f := staticFile{data: data, ctype: ctype, hash: hex.EncodeToString(sum[:6])}
+	if len(data) >= minGzip && ctype != "image/png" && ctype != "image/jpeg" {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression) // level is valid
+		zw.Write(data)
+		zw.Close()
+		if buf.Len() < len(data)*9/10 {
+			f.gz = buf.Bytes()
+		}
+	}
+	st.files[name] = f
 }
 
 // url is the address of a static file with its content version, so
@@ -107,8 +124,36 @@ func (s *Server) staticServe(c echo.Context) error {
 	} else {
 		h.Set("Cache-Control", "no-cache")
 	}
+	if f.gz != nil {
+		h.Add("Vary", "Accept-Encoding")
+	}
 	if match := c.Request().Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
 		return c.NoContent(http.StatusNotModified)
 	}
+	if f.gz != nil && acceptsGzip(c.Request()) {
+		h.Set("Content-Encoding", "gzip")
+		return c.Blob(http.StatusOK, f.ctype, f.gz)
+	}
 	return c.Blob(http.StatusOK, f.ctype, f.data)
+}
+
+// acceptsGzip reports whether the client accepts gzip-encoded responses
+// (Accept-Encoding lists gzip with a q-value above zero).
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(coding), "gzip") {
+			continue
+		}
+		q := 1.0
+		if k, v, ok := strings.Cut(strings.TrimSpace(params), "="); ok && strings.EqualFold(strings.TrimSpace(k), "q") {
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil {
+				return false
+			}
+			q = f
+		}
+		return q > 0
+	}
+	return false
 }
