@@ -1,0 +1,129 @@
+package grade
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/learnsls/learnsls/sandbox"
+	"github.com/learnsls/learnsls/sandbox/build"
+	"github.com/learnsls/learnsls/sandbox/sam"
+)
+
+// StackSandbox deploys attempts into real sandbox stacks: one new simulated
+// account per attempt, so every grading run starts from the same state.
+type StackSandbox struct {
+	// Options for each new stack; Builder is required for handler code.
+	Options sandbox.Options
+}
+
+var _ Sandbox = (*StackSandbox)(nil)
+
+// Deploy implements Sandbox. Compiler errors and template errors are the
+// learner's, returned as *BuildError with their file and line.
+func (sb *StackSandbox) Deploy(ctx context.Context, template []byte, files map[string][]byte) (Stack, error) {
+	opt := sb.Options
+	if opt.Clock == nil {
+		// Each attempt gets its own clock, starting at the same instant, so
+		// timestamps a check sees do not depend on when it runs.
+		opt.Clock = sandbox.NewClock(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC))
+	}
+	st, err := sandbox.New(ctx, opt)
+	if err != nil {
+		return nil, fmt.Errorf("new stack: %w", err)
+	}
+	if err := st.Deploy(ctx, template, files, nil); err != nil {
+		st.Close(context.WithoutCancel(ctx))
+		if be := learnerError(err); be != nil {
+			return nil, be
+		}
+		return nil, fmt.Errorf("deploy: %w", err)
+	}
+	return &stackAdapter{st}, nil
+}
+
+// learnerError maps the errors a learner can cause to diagnostics.
+func learnerError(err error) *BuildError {
+	var de *build.DiagnosticsError
+	if errors.As(err, &de) {
+		be := &BuildError{}
+		for _, d := range de.Diagnostics {
+			msg := d.Message
+			if d.Hint != "" {
+				msg += " (" + d.Hint + ")"
+			}
+			be.Diagnostics = append(be.Diagnostics, Diagnostic{File: d.File, Line: d.Line, Col: d.Col, Message: msg})
+		}
+		return be
+	}
+	var ses sam.Errors
+	if errors.As(err, &ses) {
+		be := &BuildError{}
+		for _, e := range ses {
+			be.Diagnostics = append(be.Diagnostics, samDiagnostic(e))
+		}
+		return be
+	}
+	var se *sam.Error
+	if errors.As(err, &se) {
+		return &BuildError{Diagnostics: []Diagnostic{samDiagnostic(se)}}
+	}
+	return nil
+}
+
+func samDiagnostic(e *sam.Error) Diagnostic {
+	file := e.File
+	if file == "" {
+		file = "template.yaml"
+	}
+	msg := e.Msg
+	if e.Code != "" {
+		msg = "[" + e.Code + "] " + msg
+	}
+	return Diagnostic{File: file, Line: e.Pos.Line, Col: e.Pos.Col, Message: msg}
+}
+
+// stackAdapter presents a *sandbox.Stack as a grading Stack.
+type stackAdapter struct{ s *sandbox.Stack }
+
+func (a *stackAdapter) Reset(ctx context.Context) error { return a.s.Reset(ctx) }
+
+func (a *stackAdapter) Request(ctx context.Context, api string, r *http.Request) (*HTTPResult, error) {
+	resp, err := a.s.Request(ctx, api, r)
+	if err != nil {
+		return nil, err
+	}
+	return &HTTPResult{Status: resp.StatusCode, Headers: resp.Header, Body: resp.Body}, nil
+}
+
+func (a *stackAdapter) Invoke(ctx context.Context, function string, payload []byte) (*InvokeResult, error) {
+	res, err := a.s.Invoke(ctx, function, payload)
+	if err != nil {
+		return nil, err
+	}
+	out := &InvokeResult{Payload: res.Payload}
+	if res.FunctionError != "" {
+		out.FunctionError = res.ErrorType
+		if out.FunctionError == "" {
+			out.FunctionError = strings.TrimSpace(res.FunctionError)
+		}
+	}
+	return out, nil
+}
+
+func (a *stackAdapter) PutItems(ctx context.Context, table string, items []map[string]any) error {
+	return a.s.PutItems(ctx, table, items)
+}
+
+func (a *stackAdapter) Items(ctx context.Context, table string) ([]map[string]any, error) {
+	return a.s.Items(ctx, table)
+}
+
+func (a *stackAdapter) Advance(d time.Duration)         { a.s.Advance(d) }
+func (a *stackAdapter) Logs() []string                  { return a.s.Logs() }
+func (a *stackAdapter) Invocations(function string) int { return a.s.Invocations(function) }
+func (a *stackAdapter) Denials() []string               { return a.s.Denials() }
+func (a *stackAdapter) Close() error                    { return a.s.Close(context.Background()) }
