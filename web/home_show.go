@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -56,16 +57,15 @@ func lessonKey(l *lessons.Lesson) string { return l.Path.Slug + "/" + l.Slug }
 
 // lessonByKey finds a lesson by its progress key, or nil.
 func (s *Server) lessonByKey(key string) *lessons.Lesson {
-	for i := 0; i < len(key); i++ {
-		if key[i] == '/' {
-			l, err := s.opts.Course.Lesson(key[:i], key[i+1:])
-			if err != nil {
-				return nil
-			}
-			return l
-		}
+	path, lesson, ok := strings.Cut(key, "/")
+	if !ok {
+		return nil
 	}
-	return nil
+	l, err := s.opts.Course.Lesson(path, lesson)
+	if err != nil {
+		return nil
+	}
+	return l
 }
 
 // link makes a LessonLink, or nil for no lesson.

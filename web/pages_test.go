@@ -43,7 +43,7 @@ func TestPages(t *testing.T) {
 		}, []string{`rel="next"`}},
 		{"lesson asset", "/learn/basics/functions/flow.svg", 200, "image/svg+xml", []string{"<svg"}, nil},
 		{"search hits", "/search?q=partition", 200, "text/html", []string{
-			`value="partition"`, `href="/learn/data/tables#partition-keys"`, "Partition keys — Tables and keys",
+			`value="partition"`, `href="/learn/data/tables#partition-keys"`, "Partition keys — Tables and keys", "results for “partition”",
 		}, nil},
 		{"search lesson title", "/search?q=functions+first", 200, "text/html", []string{`href="/learn/basics/functions"`}, nil},
 		{"search no hits", "/search?q=kubernetes", 200, "text/html", []string{"No lesson matches “kubernetes”"}, nil},
