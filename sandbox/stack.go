@@ -10,12 +10,15 @@ package sandbox
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -91,6 +94,14 @@ type Stack struct {
 	denials     []string
 	invokedBase map[string]int
 	warnings    []string
+	deployed    map[string]deployedFn // by function name
+	built       map[string]*build.Artifact
+}
+
+// deployedFn remembers what a function was last deployed with.
+type deployedFn struct {
+	hash string
+	cfg  lambda.FunctionConfig
 }
 
 var _ lambda.AWSCaller = (*Stack)(nil)
@@ -195,28 +206,46 @@ func (s *Stack) Deploy(ctx context.Context, template []byte, files map[string][]
 		if s.opt.Builder == nil {
 			return errors.New("sandbox: Options.Builder is required to deploy functions")
 		}
-		art, err := s.opt.Builder.Build(ctx, build.Source{Files: src})
+		art, err := s.build(ctx, src)
 		if err != nil {
 			return err
 		}
 		cfg := lambda.FunctionConfig{Name: f.Name, Handler: f.Handler, MemoryMB: f.MemoryMB, Timeout: f.Timeout,
 			Environment: f.Environment, ReservedConcurrency: f.ReservedConcurrency, Role: f.RoleARN}
+		s.mu.Lock()
+		prev, deployed := s.deployed[f.Name]
+		s.mu.Unlock()
 		if _, err := s.lambda.GetFunction(f.Name); err == nil {
-			if err := s.lambda.UpdateFunctionCode(ctx, f.Name, art.Wasm); err != nil {
-				return fmt.Errorf("update function %s: %w", f.LogicalID, err)
+			// Like CloudFormation, leave an unchanged function alone: its
+			// warm environments survive the redeploy.
+			if !deployed || prev.hash != art.Hash {
+				if err := s.lambda.UpdateFunctionCode(ctx, f.Name, art.Wasm); err != nil {
+					return fmt.Errorf("update function %s: %w", f.LogicalID, err)
+				}
 			}
-			if _, err := s.lambda.UpdateFunctionConfiguration(ctx, cfg); err != nil {
-				return fmt.Errorf("update function %s: %w", f.LogicalID, err)
+			if !deployed || !reflect.DeepEqual(prev.cfg, cfg) {
+				if _, err := s.lambda.UpdateFunctionConfiguration(ctx, cfg); err != nil {
+					return fmt.Errorf("update function %s: %w", f.LogicalID, err)
+				}
 			}
 		} else if _, err := s.lambda.CreateFunction(ctx, cfg, art.Wasm); err != nil {
 			return fmt.Errorf("create function %s: %w", f.LogicalID, err)
 		}
+		s.mu.Lock()
+		if s.deployed == nil {
+			s.deployed = map[string]deployedFn{}
+		}
+		s.deployed[f.Name] = deployedFn{hash: art.Hash, cfg: cfg}
+		s.mu.Unlock()
 		functions[f.LogicalID] = f
 		byName[f.Name] = f
 	}
 	for _, name := range s.lambda.ListFunctions() {
 		if _, keep := byName[name]; !keep {
 			_ = s.lambda.DeleteFunction(ctx, name)
+			s.mu.Lock()
+			delete(s.deployed, name)
+			s.mu.Unlock()
 		}
 	}
 	fnPolicies := map[string]*iam.Policy{}
@@ -688,4 +717,38 @@ func (a apiInvoker) Invoke(ctx context.Context, functionARN string, payload []by
 		return res.Payload, typ, nil
 	}
 	return res.Payload, "", nil
+}
+
+// build compiles a function's files, remembering artifacts by source so a
+// redeploy of unchanged code (hot reload saves every file) skips the
+// builder entirely.
+func (s *Stack) build(ctx context.Context, files map[string][]byte) (*build.Artifact, error) {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, n := range names {
+		fmt.Fprintf(h, "%d:%s%d:", len(n), n, len(files[n]))
+		h.Write(files[n])
+	}
+	key := hex.EncodeToString(h.Sum(nil))
+	s.mu.Lock()
+	art, ok := s.built[key]
+	s.mu.Unlock()
+	if ok {
+		return art, nil
+	}
+	art, err := s.opt.Builder.Build(ctx, build.Source{Files: files})
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	if s.built == nil {
+		s.built = map[string]*build.Artifact{}
+	}
+	s.built[key] = art
+	s.mu.Unlock()
+	return art, nil
 }

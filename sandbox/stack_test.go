@@ -25,7 +25,8 @@ func deployUsers(t testing.TB) *Stack {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	s, err := New(ctx, Options{Builder: b, Clock: NewClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))})
+	s, err := New(ctx, Options{Builder: b, Clock: NewClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)),
+		CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero")})
 	if err != nil {
 		t.Fatal(err)
 	}
