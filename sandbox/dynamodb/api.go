@@ -8,8 +8,11 @@ import (
 
 // The Go API: one method per operation, taking and returning the same
 // shapes as the JSON door. Errors are *Error values. Items returned share
-// memory with the table and must be treated as read-only; items passed in
-// are copied (top level) before they are stored.
+// memory with the table and must be treated as read-only. Items passed to
+// a write (PutItem, BatchWriteItem, TransactWriteItems, Seed) are owned by
+// the table afterwards: the caller must not modify them (numbers in them
+// are canonicalised in place). Copying every item would double the cost
+// of a put.
 
 // CreateTable creates a table (ACTIVE at once).
 func (s *Service) CreateTable(ctx context.Context, in *CreateTableInput) (*TableOutput, error) {
@@ -48,9 +51,7 @@ func (s *Service) DescribeTimeToLive(ctx context.Context, in *DescribeTableInput
 
 // PutItem writes an item.
 func (s *Service) PutItem(ctx context.Context, in *PutItemInput) (*WriteOutput, error) {
-	cp := *in
-	cp.Item = cloneItem(in.Item)
-	return result(s.putItem(ctx, &cp))
+	return result(s.putItem(ctx, in))
 }
 
 // GetItem reads an item.
@@ -85,13 +86,6 @@ func (s *Service) BatchGetItem(ctx context.Context, in *BatchGetItemInput) (*Bat
 
 // BatchWriteItem puts or deletes up to 25 items.
 func (s *Service) BatchWriteItem(ctx context.Context, in *BatchWriteItemInput) (*BatchWriteItemOutput, error) {
-	for _, reqs := range in.RequestItems {
-		for i := range reqs {
-			if reqs[i].PutRequest != nil {
-				reqs[i].PutRequest.Item = cloneItem(reqs[i].PutRequest.Item)
-			}
-		}
-	}
 	return result(s.batchWriteItem(ctx, in))
 }
 
@@ -102,11 +96,6 @@ func (s *Service) TransactGetItems(ctx context.Context, in *TransactGetItemsInpu
 
 // TransactWriteItems applies up to 100 actions atomically.
 func (s *Service) TransactWriteItems(ctx context.Context, in *TransactWriteItemsInput) (*TransactWriteItemsOutput, error) {
-	for _, ti := range in.TransactItems {
-		if ti.Put != nil {
-			ti.Put.Item = cloneItem(ti.Put.Item)
-		}
-	}
 	return result(s.transactWriteItems(ctx, in))
 }
 
@@ -205,7 +194,7 @@ func (s *Service) Items(name string) ([]Item, error) {
 		return nil, err
 	}
 	out := make([]Item, 0, len(t.items))
-	t.tree.Ascend(func(e *entry) bool {
+	t.tree.ascend(func(e *entry) bool {
 		out = append(out, e.item)
 		return true
 	})

@@ -364,7 +364,7 @@ func (s *Service) describe(t *table, status string) *TableDescription {
 	}
 	for _, ix := range t.allIndexes() {
 		var size int64
-		ix.tree.Ascend(func(e *entry) bool { size += int64(ItemSize(t.projectIndex(ix, e.item))); return true })
+		ix.tree.ascend(func(e *entry) bool { size += int64(ItemSize(t.projectIndex(ix, e.item))); return true })
 		id := IndexDescription{
 			IndexName:      ix.name,
 			KeySchema:      ix.schema.elements(),

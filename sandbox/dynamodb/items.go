@@ -177,7 +177,7 @@ func (s *Service) putItem(_ context.Context, in *PutItemInput) (*WriteOutput, *E
 		s.mu.Unlock()
 		return nil, err
 	}
-	key, err := t.checkItem(in.Item)
+	key, size, err := t.checkItemSize(in.Item)
 	if err != nil {
 		s.mu.Unlock()
 		return nil, err
@@ -190,7 +190,7 @@ func (s *Service) putItem(_ context.Context, in *PutItemInput) (*WriteOutput, *E
 		s.mu.Unlock()
 		return nil, err
 	}
-	t.put(in.Item)
+	t.putWith(key, in.Item, size)
 	s.emit(t, old, in.Item)
 	out := &WriteOutput{}
 	if in.ReturnValues == "ALL_OLD" && old != nil {

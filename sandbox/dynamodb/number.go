@@ -1,6 +1,7 @@
 package dynamodb
 
 import (
+	"bytes"
 	"math/big"
 	"strings"
 )
@@ -46,20 +47,41 @@ func parseNumber(s string) (decimal, *Error) {
 // parseDecimal reads [+-]digits[.digits][(e|E)[+-]digits] as Java's
 // BigDecimal (which DynamoDB uses) accepts it.
 func parseDecimal(s string) (decimal, bool) {
-	var d decimal
+	var buf [160]byte
+	neg, digits, exp, ok := parseDecimalBuf(s, buf[:0])
+	if !ok {
+		return decimal{}, false
+	}
+	if len(digits) == 0 {
+		return decimal{}, true
+	}
+	return decimal{neg: neg, digits: string(digits), exp: exp}, true
+}
+
+// parseDecimalBuf is parseDecimal without allocation: the significant
+// digits are appended to buf (a caller's stack array in hot paths).
+func parseDecimalBuf(s string, buf []byte) (neg bool, digits []byte, exp int, ok bool) {
 	i := 0
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
-		d.neg = s[i] == '-'
+		neg = s[i] == '-'
 		i++
 	}
-	var buf [64]byte
-	digits := buf[:0]
+	digits = buf
 	sawDigit, sawPoint := false, false
-	pointPos := -1 // digits before the point
+	pointPos := -1 // significant digits before the point
+	lead := 0      // leading zeros skipped before the point
 	for ; i < len(s); i++ {
 		c := s[i]
 		if c >= '0' && c <= '9' {
 			sawDigit = true
+			if c == '0' && len(digits) == 0 {
+				if !sawPoint {
+					lead++
+				} else {
+					pointPos--
+				}
+				continue
+			}
 			digits = append(digits, c)
 			continue
 		}
@@ -71,15 +93,15 @@ func parseDecimal(s string) (decimal, bool) {
 		break
 	}
 	if !sawDigit {
-		return d, false
+		return false, nil, 0, false
 	}
-	if pointPos < 0 {
+	if !sawPoint {
 		pointPos = len(digits)
 	}
-	exp := 0
+	e := 0
 	if i < len(s) {
 		if s[i] != 'e' && s[i] != 'E' {
-			return d, false
+			return false, nil, 0, false
 		}
 		i++
 		eneg := false
@@ -88,37 +110,29 @@ func parseDecimal(s string) (decimal, bool) {
 			i++
 		}
 		if i >= len(s) {
-			return d, false
+			return false, nil, 0, false
 		}
 		for ; i < len(s); i++ {
 			c := s[i]
 			if c < '0' || c > '9' {
-				return d, false
+				return false, nil, 0, false
 			}
-			if exp < 1e6 {
-				exp = exp*10 + int(c-'0')
+			if e < 1e6 {
+				e = e*10 + int(c-'0')
 			}
 		}
 		if eneg {
-			exp = -exp
+			e = -e
 		}
 	}
-	// Strip leading zeros (they shift the point) and trailing zeros.
-	lead := 0
-	for lead < len(digits) && digits[lead] == '0' {
-		lead++
-	}
-	digits = digits[lead:]
-	pointPos -= lead
+	_ = lead
 	for len(digits) > 0 && digits[len(digits)-1] == '0' {
 		digits = digits[:len(digits)-1]
 	}
 	if len(digits) == 0 {
-		return decimal{}, true
+		return false, digits, 0, true
 	}
-	d.digits = string(digits)
-	d.exp = pointPos + exp
-	return d, true
+	return neg, digits, pointPos + e, true
 }
 
 // String formats d the way DynamoDB returns numbers: plain notation, no
@@ -190,14 +204,54 @@ func cmpDecimal(a, b decimal) int {
 	return c
 }
 
-// compareNumbers orders two canonical number strings (as stored).
+// compareNumbers orders two canonical number strings (as stored)
+// without allocating: sort-key comparisons are on the Query hot path.
 func compareNumbers(a, b string) int {
 	if a == b {
 		return 0
 	}
-	da, _ := parseDecimal(a)
-	db, _ := parseDecimal(b)
-	return cmpDecimal(da, db)
+	var ba, bb [160]byte
+	na, da, ea, _ := parseDecimalBuf(a, ba[:0])
+	nb, db, eb, _ := parseDecimalBuf(b, bb[:0])
+	return cmpParts(na, da, ea, nb, db, eb)
+}
+
+func cmpParts(aneg bool, ad []byte, aexp int, bneg bool, bd []byte, bexp int) int {
+	az, bz := len(ad) == 0, len(bd) == 0
+	switch {
+	case az && bz:
+		return 0
+	case az:
+		if bneg {
+			return 1
+		}
+		return -1
+	case bz:
+		if aneg {
+			return -1
+		}
+		return 1
+	}
+	if aneg != bneg {
+		if aneg {
+			return -1
+		}
+		return 1
+	}
+	c := 0
+	if aexp != bexp {
+		if aexp < bexp {
+			c = -1
+		} else {
+			c = 1
+		}
+	} else {
+		c = bytes.Compare(ad, bd)
+	}
+	if aneg {
+		return -c
+	}
+	return c
 }
 
 // toRat converts d to an exact rational for arithmetic.
@@ -253,9 +307,31 @@ func addNumbers(a, b string, subtract bool) (string, *Error) {
 
 // canonicalNumber validates s and returns DynamoDB's canonical text for it.
 func canonicalNumber(s string) (string, *Error) {
+	if isCanonicalInt(s) {
+		return s, nil // the common case, without allocating
+	}
 	d, err := parseNumber(s)
 	if err != nil {
 		return "", err
 	}
 	return d.String(), nil
+}
+
+// isCanonicalInt reports whether s is an integer already in DynamoDB's
+// canonical form: optional '-', no leading zeros, at most 38 digits.
+func isCanonicalInt(s string) bool {
+	i := 0
+	if len(s) > 0 && s[0] == '-' {
+		i = 1
+	}
+	n := len(s) - i
+	if n == 0 || n > maxNumDigits || s[i] == '0' {
+		return s == "0"
+	}
+	for ; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -529,7 +529,7 @@ func (s *Service) selectPage(c *compiled, in *ExecuteStatementInput) (*ExecuteSt
 		if start != nil {
 			pivot = start
 		}
-		tree.AscendGreaterOrEqual(pivot, func(e *entry) bool {
+		tree.ascendFrom(pivot, func(e *entry) bool {
 			if e.pk != pk {
 				return false
 			}
@@ -540,7 +540,7 @@ func (s *Service) selectPage(c *compiled, in *ExecuteStatementInput) (*ExecuteSt
 		if start != nil {
 			pivot = start
 		}
-		tree.AscendGreaterOrEqual(pivot, visit)
+		tree.ascendFrom(pivot, visit)
 	}
 	q := col.finish()
 	out := &ExecuteStatementOutput{Items: q.Items, ConsumedCapacity: q.ConsumedCapacity}

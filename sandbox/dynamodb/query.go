@@ -397,7 +397,7 @@ func (s *Service) query(_ context.Context, in *QueryInput) (*QueryOutput, *Error
 		if start != nil && start.pk == pk {
 			pivot = start
 		}
-		tree.AscendGreaterOrEqual(pivot, visit)
+		tree.ascendFrom(pivot, visit)
 	} else {
 		pivot := &entry{h: h, pk: pk, sk: AttributeValue{Kind: kindMax}}
 		if kc.hasHi {
@@ -407,7 +407,7 @@ func (s *Service) query(_ context.Context, in *QueryInput) (*QueryOutput, *Error
 		if start != nil && start.pk == pk {
 			pivot = start
 		}
-		tree.DescendLessOrEqual(pivot, visit)
+		tree.descendFrom(pivot, visit)
 	}
 	return col.finish(), nil
 }
@@ -480,7 +480,7 @@ func (s *Service) scan(_ context.Context, in *ScanInput) (*QueryOutput, *Error) 
 	if start != nil {
 		pivot = start
 	}
-	tree.AscendGreaterOrEqual(pivot, func(e *entry) bool {
+	tree.ascendFrom(pivot, func(e *entry) bool {
 		if total > 1 && segmentOf(e.h, total) != seg {
 			return false
 		}

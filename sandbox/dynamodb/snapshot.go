@@ -57,7 +57,7 @@ func (s *Service) Snapshot() ([]byte, error) {
 			st.Stream = &ss
 		}
 		st.Items = make([]Item, 0, len(t.items))
-		t.tree.Ascend(func(e *entry) bool { st.Items = append(st.Items, e.item); return true })
+		t.tree.ascend(func(e *entry) bool { st.Items = append(st.Items, e.item); return true })
 		snap.Tables = append(snap.Tables, st)
 	}
 	for _, o := range s.orphanStreams {

@@ -109,7 +109,7 @@ type index struct {
 	schema     keySchema
 	projection Projection
 	throughput *ProvisionedThroughput
-	tree       *btree.BTreeG[*entry]
+	tree       tree
 	created    time.Time
 }
 
@@ -126,7 +126,7 @@ type table struct {
 	gsis        []*index
 	lsis        []*index
 	items       map[string]*entry
-	tree        *btree.BTreeG[*entry]
+	tree        tree
 	sizeBytes   int64
 	stream      *stream
 	streamSpec  *StreamSpecification
@@ -138,7 +138,45 @@ type table struct {
 
 var seed = maphash.MakeSeed()
 
-func newTree() *btree.BTreeG[*entry] { return btree.NewG(32, entryLess) }
+// tree is an ordered set of entries. The B-tree holds the partition-key
+// hash inline next to the pointer, so most comparisons never touch the
+// entry itself (a cache miss each).
+type tree struct{ bt *btree.BTreeG[treeItem] }
+
+type treeItem struct {
+	h uint64
+	e *entry
+}
+
+func itemLess(a, b treeItem) bool {
+	if a.h != b.h {
+		return a.h < b.h
+	}
+	return entryLess(a.e, b.e)
+}
+
+func newTree() tree { return tree{btree.NewG(32, itemLess)} }
+
+func (t tree) put(e *entry) { t.bt.ReplaceOrInsert(treeItem{e.h, e}) }
+func (t tree) del(e *entry) { t.bt.Delete(treeItem{e.h, e}) }
+
+// Len is the number of entries.
+func (t tree) Len() int { return t.bt.Len() }
+
+// Clone is a lazy copy-on-write copy (it marks t copy-on-write too).
+func (t tree) Clone() tree { return tree{t.bt.Clone()} }
+
+func (t tree) ascend(fn func(*entry) bool) {
+	t.bt.Ascend(func(it treeItem) bool { return fn(it.e) })
+}
+
+func (t tree) ascendFrom(pivot *entry, fn func(*entry) bool) {
+	t.bt.AscendGreaterOrEqual(treeItem{pivot.h, pivot}, func(it treeItem) bool { return fn(it.e) })
+}
+
+func (t tree) descendFrom(pivot *entry, fn func(*entry) bool) {
+	t.bt.DescendLessOrEqual(treeItem{pivot.h, pivot}, func(it treeItem) bool { return fn(it.e) })
+}
 
 // pkHash spreads partition keys as DynamoDB's hashing does.
 func pkHash(pk string) uint64 { return maphash.String(seed, pk) }
@@ -186,7 +224,11 @@ func makeEntry(s keySchema, it Item) (*entry, bool) {
 // returns the previous item, or nil.
 func (t *table) put(it Item) Item {
 	key, _ := encodeKey(t.schema, it)
-	size := ItemSize(it)
+	return t.putWith(key, it, ItemSize(it))
+}
+
+// putWith is put when the caller already has the encoded key and size.
+func (t *table) putWith(key string, it Item, size int) Item {
 	old := t.items[key]
 	var oldItem Item
 	if old != nil {
@@ -196,10 +238,16 @@ func (t *table) put(it Item) Item {
 	}
 	// Entries are never changed once in a tree, so a cloned tree (see
 	// Service.Clone) can share them; a new entry replaces the old one.
-	e, _ := makeEntry(t.schema, it)
-	e.size = size
-	t.items[key] = e
-	t.tree.ReplaceOrInsert(e)
+	e := &entry{item: it, size: size, sk: AttributeValue{}}
+	if old != nil {
+		e.h, e.pk, e.sk = old.h, old.pk, old.sk
+		t.items[key] = e
+	} else {
+		e, _ = makeEntry(t.schema, it)
+		e.size = size
+		t.items[key] = e
+	}
+	t.tree.put(e)
 	t.sizeBytes += int64(size)
 	t.reindex(key, it)
 	return oldItem
@@ -213,7 +261,7 @@ func (t *table) remove(key string) Item {
 	}
 	t.unindex(key, e.item)
 	delete(t.items, key)
-	t.tree.Delete(e)
+	t.tree.del(e)
 	t.sizeBytes -= int64(e.size)
 	return e.item
 }
@@ -232,7 +280,7 @@ func (t *table) unindex(key string, it Item) {
 	for _, ix := range t.allIndexes() {
 		if e, ok := makeEntry(ix.schema, it); ok {
 			e.tkey = key
-			ix.tree.Delete(e)
+			ix.tree.del(e)
 		}
 	}
 }
@@ -242,18 +290,18 @@ func (t *table) reindex(key string, it Item) {
 		if e, ok := makeEntry(ix.schema, it); ok {
 			e.tkey = key
 			e.index = true
-			ix.tree.ReplaceOrInsert(e)
+			ix.tree.put(e)
 		}
 	}
 }
 
 // fill builds a new index from the table's items (UpdateTable adding a GSI).
 func (t *table) fill(ix *index) {
-	t.tree.Ascend(func(b *entry) bool {
+	t.tree.ascend(func(b *entry) bool {
 		if e, ok := makeEntry(ix.schema, b.item); ok {
 			e.tkey, _ = encodeKey(t.schema, b.item)
 			e.index = true
-			ix.tree.ReplaceOrInsert(e)
+			ix.tree.put(e)
 		}
 		return true
 	})
@@ -316,19 +364,25 @@ func checkKeyValue(name string, v AttributeValue, hash bool) *Error {
 // checkItem validates a whole item for PutItem and friends: key
 // attributes present and typed, index keys typed, size within 400 KB.
 func (t *table) checkItem(it Item) (string, *Error) {
+	key, _, err := t.checkItemSize(it)
+	return key, err
+}
+
+// checkItemSize is checkItem that also returns the item's size.
+func (t *table) checkItemSize(it Item) (string, int, *Error) {
 	for _, a := range []keyAttr{t.schema.hash, t.schema.rng} {
 		if a.name == "" {
 			continue
 		}
 		v, ok := it[a.name]
 		if !ok {
-			return "", invalidParam("Missing the key %s in the item", a.name)
+			return "", 0, invalidParam("Missing the key %s in the item", a.name)
 		}
 		if v.Kind != a.kind {
-			return "", invalidParam("Type mismatch for key %s expected: %s actual: %s", a.name, a.kind, v.Kind)
+			return "", 0, invalidParam("Type mismatch for key %s expected: %s actual: %s", a.name, a.kind, v.Kind)
 		}
 		if err := checkKeyValue(a.name, v, a == t.schema.hash); err != nil {
-			return "", err
+			return "", 0, err
 		}
 	}
 	for _, ix := range t.allIndexes() {
@@ -341,18 +395,19 @@ func (t *table) checkItem(it Item) (string, *Error) {
 				continue
 			}
 			if v.Kind != a.kind {
-				return "", invalidParam("Type mismatch for Index Key %s Expected: %s Actual: %s IndexName: %s", a.name, a.kind, v.Kind, ix.name)
+				return "", 0, invalidParam("Type mismatch for Index Key %s Expected: %s Actual: %s IndexName: %s", a.name, a.kind, v.Kind, ix.name)
 			}
 			if (v.Kind == KindS || v.Kind == KindB) && v.Str == "" {
-				return "", validationf("One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: %s, IndexKey: %s", ix.name, a.name)
+				return "", 0, validationf("One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: %s, IndexKey: %s", ix.name, a.name)
 			}
 		}
 	}
-	if ItemSize(it) > maxItemSize {
-		return "", validationf("Item size has exceeded the maximum allowed size")
+	size := ItemSize(it)
+	if size > maxItemSize {
+		return "", 0, validationf("Item size has exceeded the maximum allowed size")
 	}
 	key, _ := encodeKey(t.schema, it)
-	return key, nil
+	return key, size, nil
 }
 
 // project returns the attributes an index query may return for a base

@@ -430,8 +430,9 @@ func valueSize(v AttributeValue) int {
 }
 
 func numberSize(s string) int {
-	d, _ := parseDecimal(s)
-	return (len(d.digits)+1)/2 + 1
+	var buf [160]byte
+	_, digits, _, _ := parseDecimalBuf(s, buf[:0])
+	return (len(digits)+1)/2 + 1
 }
 
 // ItemSize is the size DynamoDB counts for an item: names plus values.

@@ -339,7 +339,7 @@ func Parse(src string) (st *Statement, err error) {
 		if r := recover(); r != nil {
 			se, ok := r.(*SyntaxError)
 			if !ok {
-				se = &SyntaxError{p.peek().pos, fmt.Sprint(r)}
+				panic(r) // a parser bug, not bad input: let fuzzing see it
 			}
 			st, err = nil, se
 		}
