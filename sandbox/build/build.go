@@ -197,6 +197,7 @@ func New(opts Options) (*Builder, error) {
 	if opts.DocURL == "" {
 		opts.DocURL = "/docs/guest-sdk"
 	}
+	removeStaleWork(filepath.Join(opts.CacheDir, "work"))
 	g, err := scanGuest(opts.Modules)
 	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
@@ -560,11 +561,28 @@ func (l *limitedBuffer) String() string {
 	return s
 }
 
+// staleWork is the age after which a build directory must be a leftover
+// of a crashed process: far beyond any build's time limit.
+const staleWork = 6 * time.Hour
+
+// removeStaleWork deletes build directories a crashed process left behind.
+// Directories of builds running now (in any process) are young and stay.
+func removeStaleWork(dir string) {
+	entries, _ := os.ReadDir(dir)
+	cutoff := time.Now().Add(-staleWork)
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && info.ModTime().Before(cutoff) {
+			_ = os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
 // Prune removes built artifacts not used for olderThan (a cache hit counts
 // as a use) and extracted guest trees other than the current one. It is
 // safe to run while builds run: artifacts are published by rename, so a
 // build never sees a half-removed file, only a miss.
 func (b *Builder) Prune(olderThan time.Duration) (removed int, err error) {
+	removeStaleWork(filepath.Join(b.opts.CacheDir, "work"))
 	cutoff := time.Now().Add(-olderThan)
 	outDir := filepath.Join(b.opts.CacheDir, "out")
 	entries, err := os.ReadDir(outDir)

@@ -90,6 +90,8 @@ func TestHostileCorpus(t *testing.T) {
 	// Inputs too large or too odd to keep as files.
 	cases["source-10MB"] = hostileCase{want: "ErrSourceTooLarge", match: "main.go is 10.0 MB, the limit is 1.0 MB",
 		files: map[string][]byte{"main.go": []byte("package main\n\nfunc main() {}\n//" + strings.Repeat("A", 10<<20-18) + "\n")}}
+	cases["long-identifier"] = hostileCase{want: "diagnostics", match: "(message cut)",
+		files: map[string][]byte{"main.go": []byte("package main\n\nfunc main() { " + strings.Repeat("x", 500<<10) + "() }\n")}}
 	cases["too-many-files"] = hostileCase{want: "ErrTooManyFiles", match: "40 files, the limit is 32", files: manyFiles(40)}
 	cases["name-with-newline"] = hostileCase{want: "diagnostics", match: `"main.go\nmain.go"`,
 		files: map[string][]byte{"main.go\nmain.go": []byte("package main\n")}}

@@ -395,7 +395,19 @@ func ExampleBuilder_Build() {
 
 func TestPrune(t *testing.T) {
 	cache := t.TempDir()
+	// A build directory left by a crashed process long ago goes at New.
+	crashed := filepath.Join(cache, "work", "b-crashed")
+	if err := os.MkdirAll(filepath.Join(crashed, "src"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	long := time.Now().Add(-7 * 24 * time.Hour)
+	if err := os.Chtimes(crashed, long, long); err != nil {
+		t.Fatal(err)
+	}
 	b := newBuilder(t, build.Options{CacheDir: cache})
+	if _, err := os.Stat(crashed); !os.IsNotExist(err) {
+		t.Errorf("stale build dir survived New: %v", err)
+	}
 	art, err := b.Build(context.Background(), src("main.go", hello+"// prune\n"))
 	if err != nil {
 		t.Fatal(err)

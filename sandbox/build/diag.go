@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // sanitizer rewrites every server path in compiler output: the build
@@ -38,10 +39,28 @@ func (s *sanitizer) clean(text string) string {
 // diagLine matches "file.go:12:5: message" and "file.go:12: message".
 var diagLine = regexp.MustCompile(`^(?:\./)?([^\s:][^:]*?\.go):(\d+)(?::(\d+))?: (.*)$`)
 
+// maxMessage bounds one diagnostic's message: the compiler repeats
+// identifiers and literals, which a hostile source can make huge.
+const maxMessage = 1000
+
 // parseDiagnostics turns go build output (already sanitized) into
 // diagnostics. Package headers ("# handler") are dropped; tab-indented
 // continuation lines are joined to the message above them.
 func parseDiagnostics(out string) []Diagnostic {
+	diags := parseLines(out)
+	for i := range diags {
+		if m := diags[i].Message; len(m) > maxMessage {
+			cut := maxMessage
+			for cut > 0 && !utf8.RuneStart(m[cut]) {
+				cut--
+			}
+			diags[i].Message = m[:cut] + "… (message cut)"
+		}
+	}
+	return diags
+}
+
+func parseLines(out string) []Diagnostic {
 	var diags []Diagnostic
 	for _, line := range strings.Split(strings.ReplaceAll(out, "\r\n", "\n"), "\n") {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "# ") ||

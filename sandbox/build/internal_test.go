@@ -222,7 +222,7 @@ func FuzzParseDiagnostics(f *testing.F) {
 	f.Add("\t\n:::\n.go:1:1:\n")
 	f.Fuzz(func(t *testing.T, out string) {
 		for _, d := range parseDiagnostics(out) {
-			if d.Line < 0 || d.Col < 0 || (d.File != "" && !strings.HasSuffix(d.File, ".go")) {
+			if d.Line < 0 || d.Col < 0 || (d.File != "" && !strings.HasSuffix(d.File, ".go")) || len(d.Message) > maxMessage+20 {
 				t.Errorf("bad diagnostic %+v", d)
 			}
 		}
