@@ -19,6 +19,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
 	"github.com/learnsls/learnsls/sandbox/build"
 )
@@ -35,18 +37,25 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
 )
 
 func main() {
 	base := os.Args[1]
 	ctx := context.Background()
-	var wire []sdkResult
+	cfg := aws.Config{Region: "us-east-1"}
+	var wire, svc []sdkResult
 	for _, cs := range sdkWireCases {
 		os.Setenv("LEARNSLS_AWSCALL_URL", base+"/guest/"+cs.Name)
-		c := dynamodb.NewFromConfig(aws.Config{Region: "us-east-1"})
-		wire = append(wire, sdkRunWire(ctx, c, cs))
+		wire = append(wire, sdkRunWire(ctx, dynamodb.NewFromConfig(cfg), cs))
 	}
-	out := map[string]any{"wire": wire, "av": sdkRunAV()}
+	for _, cs := range sdkServiceCases {
+		os.Setenv("LEARNSLS_AWSCALL_URL", base+"/guest/"+cs.Name)
+		c := sdkClients{SQS: sqs.NewFromConfig(cfg), Events: eventbridge.NewFromConfig(cfg)}
+		svc = append(svc, sdkRunSvc(ctx, c, cs))
+	}
+	out := map[string]any{"wire": wire, "services": svc, "av": sdkRunAV()}
 	if err := json.NewEncoder(os.Stdout).Encode(out); err != nil {
 		panic(err)
 	}
@@ -84,14 +93,8 @@ func (r *sdkRecorder) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	n := len(r.calls[key])
 	r.calls[key] = append(r.calls[key], call)
 	r.mu.Unlock()
-	for _, cs := range sdkWireCases {
-		if cs.Name != name {
-			continue
-		}
-		if n >= len(cs.Responses) {
-			break
-		}
-		resp := cs.Responses[n]
+	if resps := sdkResponsesFor(name); n < len(resps) {
+		resp := resps[n]
 		w.Header().Set("Content-Type", "application/x-amz-json-1.0")
 		w.WriteHeader(resp.Status)
 		_, _ = io.WriteString(w, resp.Body)
@@ -101,14 +104,50 @@ func (r *sdkRecorder) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	_, _ = io.WriteString(w, `{"__type":"UnexpectedCall","message":"the test has no response for this call"}`)
 }
 
+// sdkResponsesFor returns the canned responses of the named case.
+func sdkResponsesFor(name string) []sdkResponse {
+	for _, cs := range sdkWireCases {
+		if cs.Name == name {
+			return cs.Responses
+		}
+	}
+	for _, cs := range sdkServiceCases {
+		if cs.Name == name {
+			return cs.Responses
+		}
+	}
+	return nil
+}
+
+// sdkRealCreds are dummy keys for the real clients (the recorder ignores
+// signatures).
+var sdkRealCreds = aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+	return aws.Credentials{AccessKeyID: "AKIDEXAMPLE", SecretAccessKey: "secret"}, nil
+})
+
+// sdkRealServiceResults runs the service cases with the real clients.
+func sdkRealServiceResults(t *testing.T, base string) []sdkResult {
+	t.Helper()
+	ctx := context.Background()
+	cfg := aws.Config{Region: "us-east-1", Credentials: sdkRealCreds, RetryMaxAttempts: 1}
+	var out []sdkResult
+	for _, cs := range sdkServiceCases {
+		endpoint := aws.String(base + "/real/" + cs.Name)
+		c := sdkClients{
+			SQS:    sqs.NewFromConfig(cfg, func(o *sqs.Options) { o.BaseEndpoint = endpoint }),
+			Events: eventbridge.NewFromConfig(cfg, func(o *eventbridge.Options) { o.BaseEndpoint = endpoint }),
+		}
+		out = append(out, sdkRunSvc(ctx, c, cs))
+	}
+	return out
+}
+
 // sdkRealResults runs the shared cases with the real aws-sdk-go-v2 client,
 // pointed at the recorder.
 func sdkRealResults(t *testing.T, base string) []sdkResult {
 	t.Helper()
 	ctx := context.Background()
-	creds := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
-		return aws.Credentials{AccessKeyID: "AKIDEXAMPLE", SecretAccessKey: "secret"}, nil
-	})
+	creds := sdkRealCreds
 	var out []sdkResult
 	for _, cs := range sdkWireCases {
 		c := dynamodb.NewFromConfig(aws.Config{Region: "us-east-1", Credentials: creds, RetryMaxAttempts: 1}, func(o *dynamodb.Options) {
@@ -121,8 +160,9 @@ func sdkRealResults(t *testing.T, base string) []sdkResult {
 
 // sdkGuestOutput is what the guest program printed.
 type sdkGuestOutput struct {
-	Wire []json.RawMessage          `json:"wire"`
-	AV   map[string]json.RawMessage `json:"av"`
+	Wire     []json.RawMessage          `json:"wire"`
+	Services []json.RawMessage          `json:"services"`
+	AV       map[string]json.RawMessage `json:"av"`
 }
 
 var (
@@ -145,11 +185,18 @@ func sdkGuest(t *testing.T) (sdkGuestOutput, string) {
 			return
 		}
 		shared = bytes.Replace(shared, []byte("package guest_test"), []byte("package main"), 1)
+		services, err := os.ReadFile("sdk_services_shared_test.go")
+		if err != nil {
+			sdkGuestErr = err.Error()
+			return
+		}
+		services = bytes.Replace(services, []byte("package guest_test"), []byte("package main"), 1)
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
 		art, err := sdkTestBuilder(t).BuildNative(ctx, build.Source{Files: map[string][]byte{
-			"main.go":   []byte(sdkGuestMain),
-			"shared.go": shared,
+			"main.go":     []byte(sdkGuestMain),
+			"shared.go":   shared,
+			"services.go": services,
 		}})
 		if err != nil {
 			sdkGuestErr = "build guest program: " + err.Error()
@@ -251,6 +298,49 @@ func TestSDKWireMatchesRealSDK(t *testing.T) {
 			}
 			if !sdkJSONEqual(t, want, guest.Wire[i]) {
 				t.Errorf("decoded result differs\nreal:  %s\nguest: %s", want, guest.Wire[i])
+			}
+		})
+	}
+}
+
+// sdkTargetPrefix is the X-Amz-Target prefix the real client sends for
+// each signing name the guest sends.
+var sdkTargetPrefix = map[string]string{"sqs": "AmazonSQS", "events": "AWSEvents"}
+
+// TestServiceSDKWireMatchesRealSDK does for SQS and EventBridge what
+// TestSDKWireMatchesRealSDK does for DynamoDB.
+func TestServiceSDKWireMatchesRealSDK(t *testing.T) {
+	guest, base := sdkGuest(t)
+	real := sdkRealServiceResults(t, base)
+	if len(guest.Services) != len(sdkServiceCases) {
+		t.Fatalf("guest ran %d cases, want %d", len(guest.Services), len(sdkServiceCases))
+	}
+	sdkRec.mu.Lock()
+	defer sdkRec.mu.Unlock()
+	for i, cs := range sdkServiceCases {
+		t.Run(cs.Name, func(t *testing.T) {
+			realCalls, guestCalls := sdkRec.calls["real/"+cs.Name], sdkRec.calls["guest/"+cs.Name]
+			if len(realCalls) != len(guestCalls) || len(realCalls) != len(cs.Responses) {
+				t.Fatalf("real SDK made %d calls, guest %d, the case has %d responses", len(realCalls), len(guestCalls), len(cs.Responses))
+			}
+			for j := range realCalls {
+				rc, gc := realCalls[j], guestCalls[j]
+				if rc.Service != sdkTargetPrefix[cs.Service] || gc.Service != cs.Service {
+					t.Errorf("call %d: service real %q guest %q", j, rc.Service, gc.Service)
+				}
+				if rc.Operation != gc.Operation || !strings.HasPrefix(cs.Name, rc.Operation+"/") {
+					t.Errorf("call %d: operation real %q guest %q (case %s)", j, rc.Operation, gc.Operation, cs.Name)
+				}
+				if rb, gb := sdkNormalizeBody(t, rc.Body), sdkNormalizeBody(t, gc.Body); !reflect.DeepEqual(rb, gb) {
+					t.Errorf("call %d: request JSON differs\nreal:  %s\nguest: %s", j, rc.Body, gc.Body)
+				}
+			}
+			want, err := json.Marshal(real[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sdkJSONEqual(t, want, guest.Services[i]) {
+				t.Errorf("decoded result differs\nreal:  %s\nguest: %s", want, guest.Services[i])
 			}
 		})
 	}

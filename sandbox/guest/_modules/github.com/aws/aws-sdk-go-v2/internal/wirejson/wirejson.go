@@ -9,7 +9,11 @@
 //   - []byte is base64; time.Time is epoch seconds;
 //   - interface-typed members (unions such as DynamoDB's AttributeValue)
 //     are handled by Union hooks supplied by the service package;
-//   - the ResultMetadata field of outputs is never on the wire.
+//   - the ResultMetadata field of outputs is never on the wire;
+//   - a struct tag `wire:"name,always"` renames a member whose wire name
+//     differs from the field (SQS's CreateQueue sends Tags as "tags"), and
+//     with "always" sends it even when zero: the SDK always writes
+//     required non-pointer members (SQS's VisibilityTimeout).
 //
 // Decoding matches members to fields by exact name, then case-insensitively
 // (error bodies say "message" for the Message field), and ignores members
@@ -119,8 +123,9 @@ func (c *Codec) ToTree(v reflect.Value) (tree any, present bool, err error) {
 			if err != nil {
 				return nil, false, fmt.Errorf("%s: %w", f.Name, err)
 			}
-			if ok {
-				obj[f.Name] = ft
+			name, always := wireTag(f)
+			if ok || (ft != nil && always) {
+				obj[name] = ft
 			}
 		}
 		return obj, true, nil
@@ -259,12 +264,9 @@ func (c *Codec) FromTree(tree any, v reflect.Value) error {
 		}
 		t := v.Type()
 		for name, mt := range obj {
-			f, ok := t.FieldByName(name)
-			if !ok || !f.IsExported() || len(f.Index) != 1 {
-				f, ok = foldField(t, name)
-				if !ok {
-					continue
-				}
+			f, ok := memberField(t, name)
+			if !ok {
+				continue
 			}
 			if err := c.FromTree(mt, v.FieldByIndex(f.Index)); err != nil {
 				return fmt.Errorf("%s: %w", name, err)
@@ -347,14 +349,35 @@ func (c *Codec) FromTree(tree any, v reflect.Value) error {
 	return fmt.Errorf("cannot decode into %s", v.Type())
 }
 
-func foldField(t reflect.Type, name string) (reflect.StructField, bool) {
+// wireTag returns a field's member name and whether it is always sent.
+func wireTag(f reflect.StructField) (name string, always bool) {
+	tag := f.Tag.Get("wire")
+	name, opt, _ := strings.Cut(tag, ",")
+	if name == "" {
+		name = f.Name
+	}
+	return name, opt == "always"
+}
+
+// memberField finds the field for a member: by wire name, then ignoring
+// case.
+func memberField(t reflect.Type, member string) (reflect.StructField, bool) {
+	var folded reflect.StructField
+	found := false
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		if f.IsExported() && strings.EqualFold(f.Name, name) {
+		if !f.IsExported() {
+			continue
+		}
+		name, _ := wireTag(f)
+		if name == member {
 			return f, true
 		}
+		if !found && strings.EqualFold(name, member) {
+			folded, found = f, true
+		}
 	}
-	return reflect.StructField{}, false
+	return folded, found
 }
 
 func parseFloat(tree any) (float64, error) {

@@ -60,6 +60,13 @@ func TestMarshal(t *testing.T) {
 	}{
 		{"nil input", (*input)(nil), `{}`},
 		{"zero values are absent", &input{internal: "x"}, `{}`},
+		{"required zero is sent", &struct {
+			N int32 `wire:",always"`
+			M int32
+		}{}, `{"N":0}`},
+		{"renamed member", &struct {
+			Tags map[string]string `wire:"tags"`
+		}{Tags: map[string]string{"a": "b"}}, `{"tags":{"a":"b"}}`},
 		{"pointers to zero values are present", &input{Str: ptr(""), Flag: ptr(false), Float: ptr(0.0)}, `{"Str":"","Flag":false,"Float":0}`},
 		{"empty but non-nil collections are sent", &input{List: []string{}, Map: map[string]string{}, Data: []byte{}}, `{"List":[],"Map":{},"Data":""}`},
 		{"scalars", &input{Enum: "ALL", Count: 3, Data: []byte{0xff, 0}}, `{"Enum":"ALL","Count":3,"Data":"/wA="}`},

@@ -353,8 +353,8 @@ type Tag struct {
 
 // ThrottlingReason says which limit a throttled request hit.
 type ThrottlingReason struct {
-	Reason   *string
-	Resource *string
+	Reason   *string `wire:"reason"`
+	Resource *string `wire:"resource"`
 }
 
 // TimeToLiveDescription describes a table's TTL setting.

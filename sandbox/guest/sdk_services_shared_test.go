@@ -1,0 +1,257 @@
+package guest_test
+
+// Like sdk_shared_test.go, this file is compiled into the host test binary
+// (real AWS SDK clients) and into the guest program (learnsls's clients):
+// the cases for the event-driven services.
+
+import (
+	"context"
+	"crypto/md5"
+	"encoding/hex"
+	"reflect"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
+	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
+)
+
+// sdkClients are the clients of the non-DynamoDB services, all pointed at
+// one case's endpoint.
+type sdkClients struct {
+	SQS    *sqs.Client
+	Events *eventbridge.Client
+}
+
+// sdkSvcCase is a case for one of the services in sdkClients.
+type sdkSvcCase struct {
+	Name      string
+	Service   string // the signing name the guest sends: "sqs", "events"
+	Responses []sdkResponse
+	Run       func(ctx context.Context, c sdkClients) (any, error)
+}
+
+// sdkMD5 is the hex MD5 SQS reports for a message body; the real client
+// checks it.
+func sdkMD5(s string) string {
+	sum := md5.Sum([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+const sdkQueueURL = "https://sqs.us-east-1.amazonaws.com/123456789012/orders"
+
+var sdkServiceCases = []sdkSvcCase{
+	{
+		Name: "SendMessage/full", Service: "sqs",
+		Responses: sdkOK(`{"MD5OfMessageBody":"` + sdkMD5(`{"orderId":"42"}`) + `","MD5OfMessageAttributes":"3ae8f24a165a8cedc005670c81a27295","MessageId":"5fea7756-0ea4-451a-a703-a558b933e274","SequenceNumber":"18849496460467696128"}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.SendMessage(ctx, &sqs.SendMessageInput{
+				QueueUrl:     aws.String(sdkQueueURL + ".fifo"),
+				MessageBody:  aws.String(`{"orderId":"42"}`),
+				DelaySeconds: 5,
+				MessageAttributes: map[string]sqstypes.MessageAttributeValue{
+					"kind":  {DataType: aws.String("String"), StringValue: aws.String("order")},
+					"total": {DataType: aws.String("Number"), StringValue: aws.String("12.5")},
+					"blob":  {DataType: aws.String("Binary"), BinaryValue: []byte{1, 2, 3}},
+				},
+				MessageDeduplicationId:  aws.String("dedup-42"),
+				MessageGroupId:          aws.String("customer-7"),
+				MessageSystemAttributes: map[string]sqstypes.MessageSystemAttributeValue{"AWSTraceHeader": {DataType: aws.String("String"), StringValue: aws.String("Root=1-5759e988-bd862e3fe1be46a994272793")}},
+			})
+		},
+	},
+	{
+		Name: "SendMessage/no-such-queue", Service: "sqs",
+		Responses: sdkErr(400, `{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"The specified queue does not exist."}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: aws.String(sdkQueueURL + "-gone"), MessageBody: aws.String("x")})
+		},
+	},
+	{
+		Name: "SendMessage/missing-body", Service: "sqs",
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: aws.String(sdkQueueURL)})
+		},
+	},
+	{
+		Name: "SendMessageBatch/partial", Service: "sqs",
+		Responses: sdkOK(`{"Successful":[{"Id":"a","MessageId":"m-a","MD5OfMessageBody":"` + sdkMD5("one") + `"}],
+			"Failed":[{"Id":"b","SenderFault":true,"Code":"InvalidParameterValue","Message":"Message must be shorter than 262144 bytes."}]}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.SendMessageBatch(ctx, &sqs.SendMessageBatchInput{QueueUrl: aws.String(sdkQueueURL), Entries: []sqstypes.SendMessageBatchRequestEntry{
+				{Id: aws.String("a"), MessageBody: aws.String("one")},
+				{Id: aws.String("b"), MessageBody: aws.String("two"), DelaySeconds: 3, MessageAttributes: map[string]sqstypes.MessageAttributeValue{"k": {DataType: aws.String("String.custom"), StringValue: aws.String("v")}}},
+			}})
+		},
+	},
+	{
+		Name: "ReceiveMessage/full", Service: "sqs",
+		Responses: sdkOK(`{"Messages":[{"MessageId":"m1","ReceiptHandle":"rh-1","Body":"hello","MD5OfBody":"` + sdkMD5("hello") + `",
+			"Attributes":{"ApproximateReceiveCount":"2","SentTimestamp":"1700000000000","MessageGroupId":"g"},
+			"MD5OfMessageAttributes":"x","MessageAttributes":{"kind":{"DataType":"String","StringValue":"order"},"bin":{"DataType":"Binary","BinaryValue":"AQI="}}},
+			{"MessageId":"m2","ReceiptHandle":"rh-2","Body":"","MD5OfBody":"` + sdkMD5("") + `"}]}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{
+				QueueUrl: aws.String(sdkQueueURL), MaxNumberOfMessages: 10, WaitTimeSeconds: 20, VisibilityTimeout: 30,
+				AttributeNames:              []sqstypes.QueueAttributeName{sqstypes.QueueAttributeNameAll},
+				MessageSystemAttributeNames: []sqstypes.MessageSystemAttributeName{sqstypes.MessageSystemAttributeNameApproximateReceiveCount, sqstypes.MessageSystemAttributeNameMessageGroupId},
+				MessageAttributeNames:       []string{"All"},
+				ReceiveRequestAttemptId:     aws.String("attempt-1"),
+			})
+		},
+	},
+	{
+		Name: "ReceiveMessage/empty", Service: "sqs",
+		Responses: sdkOK(`{}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{QueueUrl: aws.String(sdkQueueURL)})
+		},
+	},
+	{
+		Name: "DeleteMessage/basic", Service: "sqs",
+		Responses: sdkOK(`{}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.DeleteMessage(ctx, &sqs.DeleteMessageInput{QueueUrl: aws.String(sdkQueueURL), ReceiptHandle: aws.String("rh-1")})
+		},
+	},
+	{
+		Name: "DeleteMessage/bad-handle", Service: "sqs",
+		Responses: sdkErr(400, `{"__type":"com.amazonaws.sqs#ReceiptHandleIsInvalid","message":"The input receipt handle \"x\" is not a valid receipt handle."}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.DeleteMessage(ctx, &sqs.DeleteMessageInput{QueueUrl: aws.String(sdkQueueURL), ReceiptHandle: aws.String("x")})
+		},
+	},
+	{
+		Name: "DeleteMessageBatch/partial", Service: "sqs",
+		Responses: sdkOK(`{"Successful":[{"Id":"1"}],"Failed":[{"Id":"2","SenderFault":false,"Code":"InternalError","Message":"try again"}]}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.DeleteMessageBatch(ctx, &sqs.DeleteMessageBatchInput{QueueUrl: aws.String(sdkQueueURL), Entries: []sqstypes.DeleteMessageBatchRequestEntry{
+				{Id: aws.String("1"), ReceiptHandle: aws.String("rh-1")}, {Id: aws.String("2"), ReceiptHandle: aws.String("rh-2")}}})
+		},
+	},
+	{
+		Name: "ChangeMessageVisibility/zero-is-sent", Service: "sqs",
+		Responses: sdkOK(`{}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.ChangeMessageVisibility(ctx, &sqs.ChangeMessageVisibilityInput{QueueUrl: aws.String(sdkQueueURL), ReceiptHandle: aws.String("rh-1"), VisibilityTimeout: 0})
+		},
+	},
+	{
+		Name: "ChangeMessageVisibilityBatch/basic", Service: "sqs",
+		Responses: sdkOK(`{"Successful":[{"Id":"1"},{"Id":"2"}],"Failed":[]}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.ChangeMessageVisibilityBatch(ctx, &sqs.ChangeMessageVisibilityBatchInput{QueueUrl: aws.String(sdkQueueURL), Entries: []sqstypes.ChangeMessageVisibilityBatchRequestEntry{
+				{Id: aws.String("1"), ReceiptHandle: aws.String("rh-1"), VisibilityTimeout: 0}, {Id: aws.String("2"), ReceiptHandle: aws.String("rh-2"), VisibilityTimeout: 60}}})
+		},
+	},
+	{
+		Name: "GetQueueUrl/basic", Service: "sqs",
+		Responses: sdkOK(`{"QueueUrl":"` + sdkQueueURL + `"}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.GetQueueUrl(ctx, &sqs.GetQueueUrlInput{QueueName: aws.String("orders"), QueueOwnerAWSAccountId: aws.String("123456789012")})
+		},
+	},
+	{
+		Name: "GetQueueAttributes/basic", Service: "sqs",
+		Responses: sdkOK(`{"Attributes":{"QueueArn":"arn:aws:sqs:us-east-1:123456789012:orders","ApproximateNumberOfMessages":"3","RedrivePolicy":"{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:123456789012:dlq\",\"maxReceiveCount\":\"5\"}"}}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{QueueUrl: aws.String(sdkQueueURL), AttributeNames: []sqstypes.QueueAttributeName{sqstypes.QueueAttributeNameQueueArn, sqstypes.QueueAttributeNameApproximateNumberOfMessages, sqstypes.QueueAttributeNameRedrivePolicy}})
+		},
+	},
+	{
+		Name: "SetQueueAttributes/basic", Service: "sqs",
+		Responses: sdkOK(`{}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.SetQueueAttributes(ctx, &sqs.SetQueueAttributesInput{QueueUrl: aws.String(sdkQueueURL), Attributes: map[string]string{"VisibilityTimeout": "45"}})
+		},
+	},
+	{
+		Name: "CreateQueue/fifo", Service: "sqs",
+		Responses: sdkOK(`{"QueueUrl":"` + sdkQueueURL + `.fifo"}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("orders.fifo"), Attributes: map[string]string{"FifoQueue": "true", "ContentBasedDeduplication": "true"}, Tags: map[string]string{"team": "orders"}})
+		},
+	},
+	{
+		Name: "CreateQueue/name-exists", Service: "sqs",
+		Responses: sdkErr(400, `{"__type":"com.amazonaws.sqs#QueueNameExists","message":"A queue already exists with the same name and a different value for attribute VisibilityTimeout"}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("orders")})
+		},
+	},
+	{
+		Name: "DeleteQueue/basic", Service: "sqs",
+		Responses: sdkOK(`{}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.DeleteQueue(ctx, &sqs.DeleteQueueInput{QueueUrl: aws.String(sdkQueueURL)})
+		},
+	},
+	{
+		Name: "ListQueues/basic", Service: "sqs",
+		Responses: sdkOK(`{"QueueUrls":["` + sdkQueueURL + `"],"NextToken":"n2"}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.ListQueues(ctx, &sqs.ListQueuesInput{QueueNamePrefix: aws.String("ord"), MaxResults: aws.Int32(1)})
+		},
+	},
+	{
+		Name: "PurgeQueue/in-progress", Service: "sqs",
+		Responses: sdkErr(400, `{"__type":"com.amazonaws.sqs#PurgeQueueInProgress","message":"Only one PurgeQueue operation on orders is allowed every 60 seconds."}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.PurgeQueue(ctx, &sqs.PurgeQueueInput{QueueUrl: aws.String(sdkQueueURL)})
+		},
+	},
+	{
+		Name: "PutEvents/full", Service: "events",
+		Responses: sdkOK(`{"FailedEntryCount":1,"Entries":[{"EventId":"11710aed-b79e-4468-a20b-bb3c0c3b4860"},{"ErrorCode":"InternalFailure","ErrorMessage":"try again"}]}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.Events.PutEvents(ctx, &eventbridge.PutEventsInput{Entries: []ebtypes.PutEventsRequestEntry{
+				{Source: aws.String("myApplication"), DetailType: aws.String("NewOrderEvent"), Detail: aws.String(`{"orderId":"42","total":120}`),
+					EventBusName: aws.String("orders"), Resources: []string{"arn:aws:dynamodb:us-east-1:123456789012:table/orders"},
+					Time: aws.Time(time.Unix(1700000000, 0)), TraceHeader: aws.String("Root=1-5759e988-bd862e3fe1be46a994272793")},
+				{Source: aws.String("myApplication"), DetailType: aws.String("OrderCancelled"), Detail: aws.String(`{}`), Time: aws.Time(time.UnixMilli(1700000000250))},
+			}})
+		},
+	},
+	{
+		Name: "PutEvents/missing-entries", Service: "events",
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.Events.PutEvents(ctx, &eventbridge.PutEventsInput{})
+		},
+	},
+	{
+		Name: "PutEvents/no-such-bus", Service: "events",
+		Responses: sdkErr(400, `{"__type":"ResourceNotFoundException","message":"Event bus nope does not exist."}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.Events.PutEvents(ctx, &eventbridge.PutEventsInput{Entries: []ebtypes.PutEventsRequestEntry{{Source: aws.String("s"), DetailType: aws.String("d"), Detail: aws.String("{}"), EventBusName: aws.String("nope")}}})
+		},
+	},
+	{
+		Name: "TestEventPattern/match", Service: "events",
+		Responses: sdkOK(`{"Result":true}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.Events.TestEventPattern(ctx, &eventbridge.TestEventPatternInput{
+				EventPattern: aws.String(`{"source":["myApplication"],"detail":{"total":[{"numeric":[">",100]}]}}`),
+				Event:        aws.String(`{"id":"1","account":"123456789012","source":"myApplication","time":"2023-11-14T22:13:20Z","region":"us-east-1","resources":[],"detail-type":"NewOrderEvent","detail":{"total":120}}`),
+			})
+		},
+	},
+	{
+		Name: "TestEventPattern/invalid", Service: "events",
+		Responses: sdkErr(400, `{"__type":"InvalidEventPatternException","message":"Event pattern is not valid. Reason: Filter is not an object"}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.Events.TestEventPattern(ctx, &eventbridge.TestEventPatternInput{EventPattern: aws.String(`[]`), Event: aws.String(`{}`)})
+		},
+	},
+}
+
+// sdkRunSvc runs one service case and describes its outcome.
+func sdkRunSvc(ctx context.Context, c sdkClients, cs sdkSvcCase) sdkResult {
+	out, err := cs.Run(ctx, c)
+	r := sdkResult{Name: cs.Name, Output: sdkDump(reflect.ValueOf(out))}
+	if err != nil {
+		r.Error = sdkDumpErr(err)
+	}
+	return r
+}
