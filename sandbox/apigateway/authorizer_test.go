@@ -24,7 +24,7 @@ func TestTokenAuthorizer(t *testing.T) {
 		calls  int // authorizer invocations
 	}{
 		{"allow", "allow", 200, "", 1},
-		{"explicit deny", "deny", 403, `{"Message":"User is not authorized to access this resource with an explicit deny"}`, 1},
+		{"explicit deny", "deny", 403, `{"Message":"User is not authorized to access this resource with an explicit deny in an identity-based policy"}`, 1},
 		{"missing token", "", 401, `{"message":"Unauthorized"}`, 0},
 		{"fails validation expression", "zzz", 401, `{"message":"Unauthorized"}`, 0},
 		{"authorizer says Unauthorized", "unauth", 401, `{"message":"Unauthorized"}`, 1},

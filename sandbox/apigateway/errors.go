@@ -21,7 +21,7 @@ type gatewayError struct {
 var (
 	restMissingToken = gatewayError{403, `{"message":"Missing Authentication Token"}`, "MissingAuthenticationTokenException"}
 	restUnauthorized = gatewayError{401, `{"message":"Unauthorized"}`, "UnauthorizedException"}
-	restExplicitDeny = gatewayError{403, `{"Message":"User is not authorized to access this resource with an explicit deny"}`, "AccessDeniedException"}
+	restExplicitDeny = gatewayError{403, `{"Message":"User is not authorized to access this resource with an explicit deny in an identity-based policy"}`, "AccessDeniedException"}
 	restImplicitDeny = gatewayError{403, `{"Message":"User is not authorized to access this resource"}`, "AccessDeniedException"}
 	restAuthConfig   = gatewayError{500, `{"message": null}`, "AuthorizerConfigurationException"}
 	restBadResponse  = gatewayError{502, `{"message": "Internal server error"}`, ""}
