@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -127,3 +128,30 @@ func (a *stackAdapter) Logs() []string                  { return a.s.Logs() }
 func (a *stackAdapter) Invocations(function string) int { return a.s.Invocations(function) }
 func (a *stackAdapter) Denials() []string               { return a.s.Denials() }
 func (a *stackAdapter) Close() error                    { return a.s.Close(context.Background()) }
+
+// NewGrader returns a Grader with every engine this build has, keeping
+// build caches and compiled modules under cacheDir (the data directory's
+// cache folder). Builds are offline; nothing is compiled until an attempt
+// needs it.
+func NewGrader(cacheDir string) (*Grader, error) {
+	b, err := build.New(build.Options{CacheDir: filepath.Join(cacheDir, "build")})
+	if err != nil {
+		return nil, fmt.Errorf("grader: %w", err)
+	}
+	return &Grader{
+		Sandbox: &StackSandbox{Options: sandbox.Options{
+			Builder:             b,
+			CompilationCacheDir: filepath.Join(cacheDir, "wazero"),
+		}},
+		Policies: IAMPolicies{},
+	}, nil
+}
+
+// Builder returns the Go builder of a grader made by NewGrader (nil
+// otherwise), so a server can warm its cache at start.
+func (g *Grader) Builder() *build.Builder {
+	if sb, ok := g.Sandbox.(*StackSandbox); ok {
+		return sb.Options.Builder
+	}
+	return nil
+}
