@@ -161,7 +161,22 @@ func (e *evaluator) run(p *Policies, tr *trace) Decision {
 			return
 		}
 		cp := pol.compiled
-		for i := range cp.stmts {
+		// Without a trace, visit only the statements that can name the
+		// request's service; Explain reports every statement.
+		var only []int32
+		indexed := tr == nil && cp.byService != nil
+		if indexed {
+			only = cp.candidates(e.req.Action)
+		}
+		n := len(cp.stmts)
+		if indexed {
+			n = len(only)
+		}
+		for k := 0; k < n; k++ {
+			i := k
+			if indexed {
+				i = int(only[k])
+			}
 			s := &cp.stmts[i]
 			g := grantNone
 			res := e.matchStatement(s, cp, kind, &g, tr)
@@ -264,6 +279,67 @@ func (e *evaluator) run(p *Policies, tr *trace) Decision {
 type compiledPolicy struct {
 	vars  bool // 2012-10-17: policy variables are substituted
 	stmts []compiledStmt
+	// byService maps a lower-case service prefix to the statements whose
+	// Action can name it (in order); anyService lists the statements that
+	// can name every service (NotAction, "*", wildcards in the prefix).
+	byService  map[string][]int32
+	anyService []int32
+}
+
+// candidates returns the statements that may apply to action.
+func (cp *compiledPolicy) candidates(action string) []int32 {
+	svc, _, ok := strings.Cut(action, ":")
+	if !ok || len(svc) > 32 {
+		return cp.anyService
+	}
+	var buf [32]byte
+	for i := 0; i < len(svc); i++ {
+		buf[i] = lowerASCII(svc[i])
+	}
+	if l, ok := cp.byService[string(buf[:len(svc)])]; ok {
+		return l
+	}
+	return cp.anyService
+}
+
+// index builds byService and anyService.
+func (cp *compiledPolicy) index() {
+	own := map[string][]int32{}
+	for i := range cp.stmts {
+		s := &cp.stmts[i]
+		any := s.notAction
+		seen := map[string]bool{}
+		for _, a := range s.src.Action {
+			svc, _, ok := strings.Cut(strings.ToLower(a), ":")
+			if !ok || hasWildcard(svc) {
+				any = true
+				continue
+			}
+			if !seen[svc] {
+				seen[svc] = true
+				own[svc] = append(own[svc], int32(i))
+			}
+		}
+		if any {
+			cp.anyService = append(cp.anyService, int32(i))
+		}
+	}
+	cp.byService = make(map[string][]int32, len(own))
+	for svc, list := range own {
+		merged := make([]int32, 0, len(list)+len(cp.anyService))
+		a, b := list, cp.anyService
+		for len(a) > 0 || len(b) > 0 {
+			switch {
+			case len(b) == 0 || (len(a) > 0 && a[0] < b[0]):
+				merged, a = append(merged, a[0]), a[1:]
+			case len(a) == 0 || b[0] < a[0]:
+				merged, b = append(merged, b[0]), b[1:]
+			default: // the same statement in both lists
+				merged, a, b = append(merged, a[0]), a[1:], b[1:]
+			}
+		}
+		cp.byService[svc] = merged
+	}
 }
 
 type compiledStmt struct {
@@ -288,6 +364,7 @@ type resPattern struct {
 	literal bool      // no wildcard: compare as a string
 	parts   [6]string // ARN parts of pat, when isARN
 	isARN   bool
+	prefix  string // literal text before the first wildcard: a quick reject
 }
 
 func compile(p *Policy) *compiledPolicy {
@@ -314,6 +391,9 @@ func compile(p *Policy) *compiledPolicy {
 			}
 			rp.literal = !hasWildcard(rp.pat) && rp.pat == r
 			rp.parts, rp.isARN = splitARN(rp.pat)
+			if i := strings.IndexAny(rp.pat, "*?\x00"); i >= 0 {
+				rp.prefix = rp.pat[:i]
+			}
 			cs.resources = append(cs.resources, rp)
 		}
 		for i := range st.Conditions {
@@ -321,6 +401,7 @@ func compile(p *Policy) *compiledPolicy {
 		}
 		cp.stmts = append(cp.stmts, cs)
 	}
+	cp.index()
 	return cp
 }
 
@@ -441,13 +522,17 @@ func (e *evaluator) matchResource(rp *resPattern) bool {
 	if rp.literal {
 		return rp.pat == e.req.Resource
 	}
+	if !strings.HasPrefix(e.req.Resource, rp.prefix) {
+		return false
+	}
 	if !rp.isARN {
 		return wildMatch(rp.pat, e.req.Resource, false)
 	}
 	if !e.resIsARN {
 		return false
 	}
-	for i := 0; i < 6; i++ {
+	// The resource part differs most often; compare it first.
+	for _, i := range [6]int{5, 2, 4, 3, 1, 0} {
 		if rp.parts[i] != e.resParts[i] && !wildMatch(rp.parts[i], e.resParts[i], false) {
 			return false
 		}
