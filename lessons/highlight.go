@@ -46,11 +46,15 @@ func styleCSS(name, prefix string) string {
 	var buf bytes.Buffer
 	f := chromahtml.New(chromahtml.WithClasses(true))
 	_ = f.WriteCSS(&buf, styles.Get(name)) // writing to a bytes.Buffer cannot fail
-	if prefix == "" {
-		return buf.String()
-	}
 	var b strings.Builder
 	for _, line := range strings.SplitAfter(buf.String(), "\n") {
+		if strings.HasPrefix(line, "/* Background */") {
+			continue // the generic .bg class is never emitted; keep it out of the site's CSS
+		}
+		if prefix == "" {
+			b.WriteString(line)
+			continue
+		}
 		// Rules are written one per line as "/* Token */ .chroma .x { … }".
 		i := strings.Index(line, ".")
 		if c := strings.Index(line, "*/"); c >= 0 {

@@ -68,6 +68,9 @@ func TestHighlightCSS(t *testing.T) {
 	if n, m := count(media, " .chroma ."), count(media, ":root:not([data-theme=light]) .chroma ."); n != m || n == 0 {
 		t.Errorf("media dark block: %d token rules, %d scoped", n, m)
 	}
+	if strings.Contains(css, ".bg") {
+		t.Error("stylesheet defines the generic .bg class")
+	}
 	if HighlightCSS() != css {
 		t.Error("HighlightCSS is not stable between calls")
 	}
