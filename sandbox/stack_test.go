@@ -139,3 +139,32 @@ func TestDeployReportsTemplateAndBuildErrors(t *testing.T) {
 		t.Errorf("build error = %v", err)
 	}
 }
+
+func TestLocalHandlerAndMux(t *testing.T) {
+	s := deployUsers(t)
+	ctx := context.Background()
+	if err := s.PutItems(ctx, "UsersTable", []map[string]any{{"id": map[string]any{"S": "u1"}, "name": map[string]any{"S": "Ada"}}}); err != nil {
+		t.Fatal(err)
+	}
+	apiID := s.Model().Resource("ServerlessRestApi").PhysicalID
+	cases := []struct {
+		name   string
+		h      http.Handler
+		path   string
+		status int
+		body   string
+	}{
+		{"local at root", s.LocalHandler(), "/users/u1", 200, `{"id":"u1","name":"Ada"}`},
+		{"local unknown route", s.LocalHandler(), "/nope", 403, `{"message":"Missing Authentication Token"}`},
+		{"mux by api id and stage", s.Mux(), "/" + apiID + "/Prod/users/u1", 200, `{"id":"u1","name":"Ada"}`},
+		{"mux wrong stage", s.Mux(), "/" + apiID + "/Dev/users/u1", 403, `{"message":"Missing Authentication Token"}`},
+		{"mux unknown api", s.Mux(), "/zzzzzzzzzz/Prod/users/u1", 404, `{"message":"no API with that ID in this stack"}`},
+	}
+	for _, c := range cases {
+		rec := httptest.NewRecorder()
+		c.h.ServeHTTP(rec, httptest.NewRequest("GET", c.path, nil))
+		if rec.Code != c.status || rec.Body.String() != c.body {
+			t.Errorf("%s: %d %s, want %d %s", c.name, rec.Code, rec.Body, c.status, c.body)
+		}
+	}
+}
