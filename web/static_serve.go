@@ -12,6 +12,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/labstack/echo/v4"
 
@@ -23,7 +24,7 @@ import (
 // staticFile is one file served under /static/, held in memory.
 type staticFile struct {
 	data  []byte
-	gz    []byte // gzip of data, nil when compressing does not pay
+	gz    func() []byte // gzip of data, made on first use; nil when compressing does not pay
 	ctype string
 	hash  string // short content hash: the ?v= of its URL and its ETag
 }
@@ -82,14 +83,16 @@ func (st *staticFiles) add(name string, data []byte) {
 		ctype = "application/octet-stream"
 	}
 	f := staticFile{data: data, ctype: ctype, hash: hex.EncodeToString(sum[:6])}
-	if len(data) >= minGzip && ctype != "image/png" && ctype != "image/jpeg" {
-		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression) // level is valid
-		zw.Write(data)
-		zw.Close()
-		if buf.Len() < len(data)*9/10 {
-			f.gz = buf.Bytes()
-		}
+	if len(data) >= minGzip && (strings.HasPrefix(ctype, "text/") || ctype == "image/svg+xml") {
+		// Compressed on first request, not at start: the editor bundle alone
+		// would add tens of milliseconds to every start.
+		f.gz = sync.OnceValue(func() []byte {
+			var buf bytes.Buffer
+			zw := gzip.NewWriter(&buf)
+			zw.Write(data) // writes to a bytes.Buffer cannot fail
+			zw.Close()
+			return buf.Bytes()
+		})
 	}
 	st.files[name] = f
 }
@@ -132,7 +135,7 @@ func (s *Server) staticServe(c echo.Context) error {
 	}
 	if f.gz != nil && acceptsGzip(c.Request()) {
 		h.Set("Content-Encoding", "gzip")
-		return c.Blob(http.StatusOK, f.ctype, f.gz)
+		return c.Blob(http.StatusOK, f.ctype, f.gz())
 	}
 	return c.Blob(http.StatusOK, f.ctype, f.data)
 }
