@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -89,10 +90,9 @@ func newGateway(t *testing.T, cfg Config, inv Invoker, clk *clock) *Gateway {
 	if clk == nil {
 		clk = newClock()
 	}
-	n := 0
+	var n atomic.Int64
 	g, err := New(cfg, Options{Invoker: inv, Now: clk.Now, NewRequestID: func() string {
-		n++
-		return fmt.Sprintf("c6af9ac6-7b61-11e6-9a41-93e8deadbe%02d", n)
+		return fmt.Sprintf("c6af9ac6-7b61-11e6-9a41-93e8deadbe%02d", n.Add(1))
 	}})
 	if err != nil {
 		t.Fatal(err)
