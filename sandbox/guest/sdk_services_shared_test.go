@@ -14,6 +14,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
+	snstypes "github.com/aws/aws-sdk-go-v2/service/sns/types"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 )
@@ -23,14 +25,19 @@ import (
 type sdkClients struct {
 	SQS    *sqs.Client
 	Events *eventbridge.Client
+	SNS    *sns.Client
 }
 
 // sdkSvcCase is a case for one of the services in sdkClients.
 type sdkSvcCase struct {
 	Name      string
-	Service   string // the signing name the guest sends: "sqs", "events"
+	Service   string // the signing name the guest sends: "sqs", "events", "sns"
 	Responses []sdkResponse
-	Run       func(ctx context.Context, c sdkClients) (any, error)
+	// RealResponses, when set, are what the real client gets instead of
+	// Responses: the real SNS client speaks the query protocol (XML
+	// responses), the guest one JSON.
+	RealResponses []sdkResponse
+	Run           func(ctx context.Context, c sdkClients) (any, error)
 }
 
 // sdkMD5 is the hex MD5 SQS reports for a message body; the real client
@@ -245,6 +252,93 @@ var sdkServiceCases = []sdkSvcCase{
 		},
 	},
 }
+
+// sdkSNSCases use the same inputs for both clients; the responses differ
+// in encoding only.
+var sdkSNSCases = []sdkSvcCase{
+	{
+		Name: "Publish/full", Service: "sns",
+		Responses:     sdkOK(`{"MessageId":"94f20ce6-13c5-43a0-9a9e-ca52d816e90b","SequenceNumber":"10000000000000003000"}`),
+		RealResponses: sdkOK(`<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>94f20ce6-13c5-43a0-9a9e-ca52d816e90b</MessageId><SequenceNumber>10000000000000003000</SequenceNumber></PublishResult><ResponseMetadata><RequestId>f187a3c1</RequestId></ResponseMetadata></PublishResponse>`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SNS.Publish(ctx, &sns.PublishInput{
+				TopicArn: aws.String("arn:aws:sns:us-east-1:123456789012:alerts.fifo"),
+				Message:  aws.String(`{"zip":"10001","tempF":101}`),
+				Subject:  aws.String("High temperature"),
+				MessageAttributes: map[string]snstypes.MessageAttributeValue{
+					"severity": {DataType: aws.String("String"), StringValue: aws.String("high")},
+					"tempF":    {DataType: aws.String("Number"), StringValue: aws.String("101")},
+					"raw":      {DataType: aws.String("Binary"), BinaryValue: []byte("hi")},
+				},
+				MessageGroupId:         aws.String("10001"),
+				MessageDeduplicationId: aws.String("d-1"),
+			})
+		},
+	},
+	{
+		Name: "Publish/structure-and-target", Service: "sns",
+		Responses:     sdkOK(`{"MessageId":"m-2"}`),
+		RealResponses: sdkOK(`<PublishResponse><PublishResult><MessageId>m-2</MessageId></PublishResult></PublishResponse>`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SNS.Publish(ctx, &sns.PublishInput{TargetArn: aws.String("arn:aws:sns:us-east-1:123456789012:endpoint/APNS/app/1"),
+				Message: aws.String(`{"default":"hi","sqs":"hello queue"}`), MessageStructure: aws.String("json")})
+		},
+	},
+	{
+		Name: "Publish/no-such-topic", Service: "sns",
+		Responses:     sdkErr(404, `{"__type":"NotFound","message":"Topic does not exist"}`),
+		RealResponses: sdkErr(404, `<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>Sender</Type><Code>NotFound</Code><Message>Topic does not exist</Message></Error><RequestId>r</RequestId></ErrorResponse>`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SNS.Publish(ctx, &sns.PublishInput{TopicArn: aws.String("arn:aws:sns:us-east-1:123456789012:gone"), Message: aws.String("x")})
+		},
+	},
+	{
+		Name: "Publish/missing-message", Service: "sns",
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SNS.Publish(ctx, &sns.PublishInput{TopicArn: aws.String("arn:aws:sns:us-east-1:123456789012:alerts")})
+		},
+	},
+	{
+		Name: "PublishBatch/partial", Service: "sns",
+		Responses: sdkOK(`{"Successful":[{"Id":"1","MessageId":"m-1"}],"Failed":[{"Id":"2","Code":"InternalError","Message":"try again","SenderFault":false}]}`),
+		RealResponses: sdkOK(`<PublishBatchResponse><PublishBatchResult><Successful><member><Id>1</Id><MessageId>m-1</MessageId></member></Successful>` +
+			`<Failed><member><Id>2</Id><Code>InternalError</Code><Message>try again</Message><SenderFault>false</SenderFault></member></Failed></PublishBatchResult></PublishBatchResponse>`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SNS.PublishBatch(ctx, &sns.PublishBatchInput{TopicArn: aws.String("arn:aws:sns:us-east-1:123456789012:alerts"), PublishBatchRequestEntries: []snstypes.PublishBatchRequestEntry{
+				{Id: aws.String("1"), Message: aws.String("one"), Subject: aws.String("s")},
+				{Id: aws.String("2"), Message: aws.String("two"), MessageAttributes: map[string]snstypes.MessageAttributeValue{"k": {DataType: aws.String("String"), StringValue: aws.String("v")}}},
+			}})
+		},
+	},
+	{
+		Name: "CreateTopic/fifo", Service: "sns",
+		Responses:     sdkOK(`{"TopicArn":"arn:aws:sns:us-east-1:123456789012:orders.fifo"}`),
+		RealResponses: sdkOK(`<CreateTopicResponse><CreateTopicResult><TopicArn>arn:aws:sns:us-east-1:123456789012:orders.fifo</TopicArn></CreateTopicResult></CreateTopicResponse>`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SNS.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("orders.fifo"), Attributes: map[string]string{"FifoTopic": "true"}, Tags: []snstypes.Tag{{Key: aws.String("team"), Value: aws.String("orders")}}})
+		},
+	},
+	{
+		Name: "Subscribe/sqs-raw", Service: "sns",
+		Responses:     sdkOK(`{"SubscriptionArn":"arn:aws:sns:us-east-1:123456789012:orders:6b0e71bd-7e97-4d97-80ce-4a0994e55286"}`),
+		RealResponses: sdkOK(`<SubscribeResponse><SubscribeResult><SubscriptionArn>arn:aws:sns:us-east-1:123456789012:orders:6b0e71bd-7e97-4d97-80ce-4a0994e55286</SubscriptionArn></SubscribeResult></SubscribeResponse>`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SNS.Subscribe(ctx, &sns.SubscribeInput{TopicArn: aws.String("arn:aws:sns:us-east-1:123456789012:orders"), Protocol: aws.String("sqs"),
+				Endpoint: aws.String("arn:aws:sqs:us-east-1:123456789012:inventory"), ReturnSubscriptionArn: true,
+				Attributes: map[string]string{"RawMessageDelivery": "true", "FilterPolicy": `{"severity":["high"]}`}})
+		},
+	},
+	{
+		Name: "ListTopics/page", Service: "sns",
+		Responses:     sdkOK(`{"Topics":[{"TopicArn":"arn:aws:sns:us-east-1:123456789012:a"},{"TopicArn":"arn:aws:sns:us-east-1:123456789012:b"}],"NextToken":"t2"}`),
+		RealResponses: sdkOK(`<ListTopicsResponse><ListTopicsResult><Topics><member><TopicArn>arn:aws:sns:us-east-1:123456789012:a</TopicArn></member><member><TopicArn>arn:aws:sns:us-east-1:123456789012:b</TopicArn></member></Topics><NextToken>t2</NextToken></ListTopicsResult></ListTopicsResponse>`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SNS.ListTopics(ctx, &sns.ListTopicsInput{NextToken: aws.String("t1")})
+		},
+	},
+}
+
+func init() { sdkServiceCases = append(sdkServiceCases, sdkSNSCases...) }
 
 // sdkRunSvc runs one service case and describes its outcome.
 func sdkRunSvc(ctx context.Context, c sdkClients, cs sdkSvcCase) sdkResult {

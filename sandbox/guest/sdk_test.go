@@ -7,11 +7,13 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -20,6 +22,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
 	"github.com/learnsls/learnsls/sandbox/build"
@@ -38,6 +41,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 )
 
@@ -52,7 +56,7 @@ func main() {
 	}
 	for _, cs := range sdkServiceCases {
 		os.Setenv("LEARNSLS_AWSCALL_URL", base+"/guest/"+cs.Name)
-		c := sdkClients{SQS: sqs.NewFromConfig(cfg), Events: eventbridge.NewFromConfig(cfg)}
+		c := sdkClients{SQS: sqs.NewFromConfig(cfg), Events: eventbridge.NewFromConfig(cfg), SNS: sns.NewFromConfig(cfg)}
 		svc = append(svc, sdkRunSvc(ctx, c, cs))
 	}
 	out := map[string]any{"wire": wire, "services": svc, "av": sdkRunAV()}
@@ -83,7 +87,9 @@ func (r *sdkRecorder) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	impl, name, _ := strings.Cut(path, "/")
 	body, _ := io.ReadAll(req.Body)
 	call := sdkCall{Body: string(body)}
-	if impl == "real" {
+	if impl == "real" && strings.HasPrefix(req.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		call.Service, call.Operation, call.Body = "AmazonSNS", sdkQueryAction(string(body)), sdkQueryToJSON(string(body))
+	} else if impl == "real" {
 		call.Service, call.Operation, _ = strings.Cut(req.Header.Get("X-Amz-Target"), ".")
 	} else {
 		call.Service, call.Operation = req.Header.Get("X-Learnsls-Service"), req.Header.Get("X-Learnsls-Operation")
@@ -93,9 +99,13 @@ func (r *sdkRecorder) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	n := len(r.calls[key])
 	r.calls[key] = append(r.calls[key], call)
 	r.mu.Unlock()
-	if resps := sdkResponsesFor(name); n < len(resps) {
+	if resps := sdkResponsesFor(name, impl); n < len(resps) {
 		resp := resps[n]
-		w.Header().Set("Content-Type", "application/x-amz-json-1.0")
+		if strings.HasPrefix(resp.Body, "<") {
+			w.Header().Set("Content-Type", "text/xml")
+		} else {
+			w.Header().Set("Content-Type", "application/x-amz-json-1.0")
+		}
 		w.WriteHeader(resp.Status)
 		_, _ = io.WriteString(w, resp.Body)
 		return
@@ -105,7 +115,7 @@ func (r *sdkRecorder) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 }
 
 // sdkResponsesFor returns the canned responses of the named case.
-func sdkResponsesFor(name string) []sdkResponse {
+func sdkResponsesFor(name, impl string) []sdkResponse {
 	for _, cs := range sdkWireCases {
 		if cs.Name == name {
 			return cs.Responses
@@ -113,10 +123,100 @@ func sdkResponsesFor(name string) []sdkResponse {
 	}
 	for _, cs := range sdkServiceCases {
 		if cs.Name == name {
+			if impl == "real" && cs.RealResponses != nil {
+				return cs.RealResponses
+			}
 			return cs.Responses
 		}
 	}
 	return nil
+}
+
+// sdkQueryAction returns the Action of a query-protocol request body.
+func sdkQueryAction(body string) string {
+	v, _ := url.ParseQuery(body)
+	return v.Get("Action")
+}
+
+// sdkQueryToJSON rewrites a query-protocol body (Name.member.1=…,
+// Name.entry.1.Name=…) as the JSON the guest sends for the same input,
+// with every leaf a string (the query protocol has no other type).
+func sdkQueryToJSON(body string) string {
+	v, _ := url.ParseQuery(body)
+	root := map[string]any{}
+	for key, vals := range v {
+		if key == "Action" || key == "Version" {
+			continue
+		}
+		parts := strings.Split(key, ".")
+		m := root
+		for _, p := range parts[:len(parts)-1] {
+			next, ok := m[p].(map[string]any)
+			if !ok {
+				next = map[string]any{}
+				m[p] = next
+			}
+			m = next
+		}
+		m[parts[len(parts)-1]] = vals[0]
+	}
+	b, _ := json.Marshal(sdkQueryShape(root))
+	return string(b)
+}
+
+// sdkQueryShape turns {"member":{"1":…}} into lists and
+// {"entry":{"1":{"Name"|"key":k,"Value"|"value":v}}} into maps.
+func sdkQueryShape(v any) any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return v
+	}
+	if members, ok := m["member"].(map[string]any); ok && len(m) == 1 {
+		list := make([]any, len(members))
+		for i := range list {
+			list[i] = sdkQueryShape(members[strconv.Itoa(i+1)])
+		}
+		return list
+	}
+	if entries, ok := m["entry"].(map[string]any); ok && len(m) == 1 {
+		out := map[string]any{}
+		for _, e := range entries {
+			em, _ := e.(map[string]any)
+			k, _ := em["Name"].(string)
+			if k == "" {
+				k, _ = em["key"].(string)
+			}
+			val, ok := em["Value"]
+			if !ok {
+				val = em["value"]
+			}
+			out[k] = sdkQueryShape(val)
+		}
+		return out
+	}
+	out := map[string]any{}
+	for k, e := range m {
+		out[k] = sdkQueryShape(e)
+	}
+	return out
+}
+
+// sdkStringLeaves turns every number and bool of a JSON tree into its text.
+func sdkStringLeaves(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = sdkStringLeaves(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = sdkStringLeaves(e)
+		}
+	case bool, float64:
+		b, _ := json.Marshal(x)
+		return string(b)
+	}
+	return v
 }
 
 // sdkRealCreds are dummy keys for the real clients (the recorder ignores
@@ -136,6 +236,7 @@ func sdkRealServiceResults(t *testing.T, base string) []sdkResult {
 		c := sdkClients{
 			SQS:    sqs.NewFromConfig(cfg, func(o *sqs.Options) { o.BaseEndpoint = endpoint }),
 			Events: eventbridge.NewFromConfig(cfg, func(o *eventbridge.Options) { o.BaseEndpoint = endpoint }),
+			SNS:    sns.NewFromConfig(cfg, func(o *sns.Options) { o.BaseEndpoint = endpoint }),
 		}
 		out = append(out, sdkRunSvc(ctx, c, cs))
 	}
@@ -305,10 +406,12 @@ func TestSDKWireMatchesRealSDK(t *testing.T) {
 
 // sdkTargetPrefix is the X-Amz-Target prefix the real client sends for
 // each signing name the guest sends.
-var sdkTargetPrefix = map[string]string{"sqs": "AmazonSQS", "events": "AWSEvents"}
+var sdkTargetPrefix = map[string]string{"sqs": "AmazonSQS", "events": "AWSEvents", "sns": "AmazonSNS"}
 
-// TestServiceSDKWireMatchesRealSDK does for SQS and EventBridge what
-// TestSDKWireMatchesRealSDK does for DynamoDB.
+// TestServiceSDKWireMatchesRealSDK does for SQS, EventBridge and SNS what
+// TestSDKWireMatchesRealSDK does for DynamoDB. The real SNS client speaks
+// the query protocol: its form body is rewritten as JSON (all leaves
+// strings) before comparing with the guest's JSON.
 func TestServiceSDKWireMatchesRealSDK(t *testing.T) {
 	guest, base := sdkGuest(t)
 	real := sdkRealServiceResults(t, base)
@@ -320,7 +423,7 @@ func TestServiceSDKWireMatchesRealSDK(t *testing.T) {
 	for i, cs := range sdkServiceCases {
 		t.Run(cs.Name, func(t *testing.T) {
 			realCalls, guestCalls := sdkRec.calls["real/"+cs.Name], sdkRec.calls["guest/"+cs.Name]
-			if len(realCalls) != len(guestCalls) || len(realCalls) != len(cs.Responses) {
+			if len(realCalls) != len(guestCalls) || len(guestCalls) != len(cs.Responses) {
 				t.Fatalf("real SDK made %d calls, guest %d, the case has %d responses", len(realCalls), len(guestCalls), len(cs.Responses))
 			}
 			for j := range realCalls {
@@ -331,7 +434,11 @@ func TestServiceSDKWireMatchesRealSDK(t *testing.T) {
 				if rc.Operation != gc.Operation || !strings.HasPrefix(cs.Name, rc.Operation+"/") {
 					t.Errorf("call %d: operation real %q guest %q (case %s)", j, rc.Operation, gc.Operation, cs.Name)
 				}
-				if rb, gb := sdkNormalizeBody(t, rc.Body), sdkNormalizeBody(t, gc.Body); !reflect.DeepEqual(rb, gb) {
+				rb, gb := sdkNormalizeBody(t, rc.Body), sdkNormalizeBody(t, gc.Body)
+				if cs.Service == "sns" {
+					gb = sdkStringLeaves(gb)
+				}
+				if !reflect.DeepEqual(rb, gb) {
 					t.Errorf("call %d: request JSON differs\nreal:  %s\nguest: %s", j, rc.Body, gc.Body)
 				}
 			}

@@ -80,7 +80,8 @@ for m in re.finditer(r'\ntype (\w+) struct \{\n(.*?)\n\}', esrc, re.S):
     body = [l.strip() for l in m.group(2).split('\n') if l.strip() and not l.strip().startswith('//')]
     extra = [b for b in body if not b.startswith('Message ') and not b.startswith('ErrorCodeOverride ') and b != 'noSmithyDocumentSerde']
     fm = re.search(r'func \(e \*%s\) ErrorFault\(\) smithy\.ErrorFault \{\s*return smithy\.(\w+)' % n, esrc)
-    errs.append((n, extra, fm.group(1) if fm else 'FaultClient'))
+    cm = re.search(r'func \(e \*%s\) ErrorCode\(\) string \{.*?return "(\w+)"' % n, esrc, re.S)
+    errs.append((n, extra, fm.group(1) if fm else 'FaultClient', cm.group(1) if cm else n))
 
 def gotype(ty, intypes):
     return ty.replace('types.', '') if intypes else ty
@@ -124,15 +125,15 @@ open(out + '/types/enums.go', 'w').write('\n'.join(E))
 R = ['package types', '', 'import (', '\t"fmt"', '', '\tsmithy "github.com/aws/smithy-go"', ')', '',
      '// Every error below implements smithy.APIError; find one with errors.As.',
      '// Errors without a type here arrive as *smithy.GenericAPIError.', '']
-for n, extra, fault in errs:
+for n, extra, fault, code in errs:
     R += ['// %s is the %s error of that name.' % (n, svc), 'type %s struct {' % n, '\tMessage           *string', '\tErrorCodeOverride *string']
     R += ['\t' + e for e in extra]
     R += ['}', '', '// Error reads "<code>: <message>".', 'func (e *%s) Error() string {' % n,
           '\treturn fmt.Sprintf("%s: %s", e.ErrorCode(), e.ErrorMessage())', '}', '',
           '// ErrorMessage returns the service\'s message.', 'func (e *%s) ErrorMessage() string {' % n,
           '\tif e.Message == nil {', '\t\treturn ""', '\t}', '\treturn *e.Message', '}', '',
-          '// ErrorCode returns "%s" unless the service sent another code.' % n, 'func (e *%s) ErrorCode() string {' % n,
-          '\tif e == nil || e.ErrorCodeOverride == nil {', '\t\treturn "%s"' % n, '\t}', '\treturn *e.ErrorCodeOverride', '}', '',
+          '// ErrorCode returns "%s" unless the service sent another code.' % code, 'func (e *%s) ErrorCode() string {' % n,
+          '\tif e == nil || e.ErrorCodeOverride == nil {', '\t\treturn "%s"' % code, '\t}', '\treturn *e.ErrorCodeOverride', '}', '',
           '// ErrorFault says who is at fault.', 'func (e *%s) ErrorFault() smithy.ErrorFault { return smithy.%s }' % (n, fault), '']
 open(out + '/types/errors.go', 'w').write('\n'.join(R))
 # api_ops.go
@@ -162,8 +163,8 @@ for op in ops:
     if required[op]:
         W.append('\t"%s": {%s},' % (op, ', '.join('"%s"' % f for f in required[op])))
 W += ['}', '', '// newModelledError returns a zero value of the error type for code, or nil.', 'func newModelledError(code string) any {', '\tswitch code {']
-for n, _, _ in errs:
-    W += ['\tcase "%s":' % n, '\t\treturn &types.%s{}' % n]
+for n, _, _, code in errs:
+    W += ['\tcase "%s":' % code, '\t\treturn &types.%s{}' % n]
 W += ['\t}', '\treturn nil', '}', '']
 open(out + '/zz_model.go', 'w').write('\n'.join(W))
 print('errors:', [e[0] for e in errs])
