@@ -22,11 +22,12 @@ func FuzzParse(f *testing.F) {
 		"",
 		`{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::${aws:username, 'it''s'}/${?}${$}"}]}`,
 	}
-	for _, s := range seeds {
-		f.Add([]byte(s))
+	actions := []string{"s3:GetObject", "DynamoDB:getitem", "lambda:InvokeFunction", "sqs:SendMessage", "x", ""}
+	for i, s := range seeds {
+		f.Add([]byte(s), actions[i%len(actions)])
 	}
 	sess, _ := RolePrincipal("arn:aws:iam::123456789012:role/r", "s", map[string]string{"team": "web"})
-	f.Fuzz(func(t *testing.T, src []byte) {
+	f.Fuzz(func(t *testing.T, src []byte, action string) {
 		for _, typ := range []PolicyType{IdentityPolicy, ResourcePolicy} {
 			for _, fd := range Validate(src, typ) {
 				if fd.IssueCode == "INTERNAL_ERROR" {
@@ -48,11 +49,13 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		req := Request{Principal: sess, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k",
+		// Evaluate uses the per-service statement index, Explain visits
+		// every statement: they must agree for any action.
+		req := Request{Principal: sess, Action: action, Resource: "arn:aws:s3:::b/k",
 			Context: map[string][]string{"aws:TagKeys": {"a", "b"}, "aws:SourceIp": {"10.1.2.3"}}}
 		d := Evaluate(req, Policies{Identity: []*Policy{p}, Resource: p})
 		d2, x := Explain(req, Policies{Identity: []*Policy{p}, Resource: p})
-		if d.Outcome != d2.Outcome || d.Reason != d2.Reason {
+		if d.Outcome != d2.Outcome || d.Reason != d2.Reason || len(d.Matched) != len(d2.Matched) {
 			t.Fatalf("Evaluate %v and Explain %v disagree", d, d2)
 		}
 		_ = x.Text()
