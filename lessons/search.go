@@ -28,7 +28,7 @@ type searchSection struct {
 	anchor  string
 	heading string
 	title   string // lower-cased title or heading text
-	body    string // lower-cased text of the section
+	all     string // lower-cased title and text of the section
 	snippet string
 }
 
@@ -40,7 +40,8 @@ func (c *Course) addSections(l *Lesson, secs []section) {
 		lead = secs[0].text
 	}
 	c.sections = append(c.sections, searchSection{
-		lesson: l, title: strings.ToLower(l.Title), body: strings.ToLower(l.Summary + " " + strings.Join(l.Objectives, " ") + " " + lead),
+		lesson: l, title: strings.ToLower(l.Title),
+		all:     strings.ToLower(l.Title + " " + l.Summary + " " + strings.Join(l.Objectives, " ") + " " + lead),
 		snippet: excerpt(lead),
 	})
 	for _, s := range secs {
@@ -49,7 +50,7 @@ func (c *Course) addSections(l *Lesson, secs []section) {
 		}
 		c.sections = append(c.sections, searchSection{
 			lesson: l, anchor: s.heading.ID, heading: s.heading.Text,
-			title: strings.ToLower(s.heading.Text), body: strings.ToLower(s.text), snippet: excerpt(s.text),
+			title: strings.ToLower(s.heading.Text), all: strings.ToLower(s.heading.Text + " " + s.text), snippet: excerpt(s.text),
 		})
 	}
 }
@@ -80,7 +81,7 @@ func (c *Course) Search(q string) []SearchResult {
 			rank = 3
 		case containsAll(s.title, words):
 			rank = 2
-		case containsAll(s.title+" "+s.body, words):
+		case containsAll(s.all, words):
 			rank = 1
 		}
 		if rank > 0 {
