@@ -59,7 +59,6 @@ func Load(fsys fs.FS) (*Course, error) {
 	ld.readTree()
 	ld.renderAll()
 	ld.checkAnchors()
-	ld.course.buildIndex()
 	if err := ld.ps.err(); err != nil {
 		return nil, err
 	}
