@@ -98,6 +98,19 @@ func (v *validator) run() {
 		v.add(FindingWarning, "MISSING_VERSION", p.root, nil,
 			"The policy has no Version, so IAM reads it with the old 2008-10-17 language, where policy variables are plain text. Add \"Version\": \"2012-10-17\".")
 	}
+	// IAM counts a managed policy's size without whitespace.
+	if v.typ == IdentityPolicy {
+		n := 0
+		for _, c := range p.src {
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+				n++
+			}
+		}
+		if n > 6144 {
+			v.add(FindingWarning, "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA", p.root, nil,
+				"The policy has %d characters (not counting whitespace); a managed policy may have at most 6,144. Combine statements or use wildcards with care.", n)
+		}
+	}
 	sids := map[string]int{}
 	for _, st := range p.Statements {
 		if st.node == nil || st.node.kind != kindObject {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -240,4 +241,42 @@ func TestParseAs(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestPolicySizeQuota(t *testing.T) {
+	var stmts []string
+	for i := 0; i < 70; i++ {
+		stmts = append(stmts, `{"Effect":"Allow","Action":"dynamodb:GetItem","Resource":"arn:aws:dynamodb:us-east-1:123456789012:table/Table`+strings.Repeat("x", 10)+string(rune('a'+i%26))+`"}`)
+	}
+	big := []byte(`{"Version":"2012-10-17","Statement":[` + strings.Join(stmts, ",") + `]}`)
+	has := func(fs []Finding) bool {
+		for _, f := range fs {
+			if f.IssueCode == "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA" {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(Validate(big, IdentityPolicy)) {
+		t.Fatalf("a %d-byte policy should exceed the quota", len(big))
+	}
+	small := []byte(`{"Version":"2012-10-17","Statement":[` + strings.Join(stmts[:5], ",") + `]}`)
+	if has(Validate(small, IdentityPolicy)) {
+		t.Fatal("a small policy flagged as too big")
+	}
+}
+
+func ExampleValidate() {
+	fs := Validate([]byte(`{
+  "Version": "2012-10-17",
+  "Statement": [{"Effect": "Allow", "Action": "dynamodb:GetItems", "Resource": "*"}]
+}`), IdentityPolicy)
+	for _, f := range fs {
+		loc := f.Locations[0]
+		fmt.Printf("%d:%d %s %s %s\n", loc.Span.Start.Line, loc.Span.Start.Column, f.Type, f.IssueCode, loc.Path)
+		fmt.Println(f.Details)
+	}
+	// Output:
+	// 3:47 ERROR INVALID_ACTION Statement[0].Action
+	// "dynamodb:GetItems" is not a dynamodb action: did you mean dynamodb:GetItem?
 }
