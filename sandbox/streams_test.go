@@ -1,0 +1,68 @@
+package sandbox
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/learnsls/learnsls/sandbox/build"
+)
+
+func TestDynamoDBStreamMapping(t *testing.T) {
+	b, err := build.New(build.Options{CacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-build")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := New(ctx, Options{Builder: b, Clock: NewClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)),
+		CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(ctx)
+	tmpl, _ := os.ReadFile("testdata/streams/template.yaml")
+	code, _ := os.ReadFile("testdata/streams/main.go.txt")
+	if err := s.Deploy(ctx, tmpl, map[string][]byte{"audit/main.go": code}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if w := s.Warnings(); len(w) != 0 {
+		t.Errorf("warnings = %v; the stream mapping should be wired", w)
+	}
+	put := func(ids ...string) {
+		var items []map[string]any
+		for _, id := range ids {
+			items = append(items, map[string]any{"id": map[string]any{"S": id}})
+		}
+		if err := s.PutItems(ctx, "Orders", items); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("o1", "o2")
+	if s.Invocations("Audit") != 0 {
+		t.Fatal("records were delivered before the clock moved")
+	}
+	s.Advance(time.Second)
+	if n := s.Invocations("Audit"); n != 1 {
+		t.Errorf("invocations after two writes = %d, want one batch", n)
+	}
+	logs := strings.Join(s.Logs(), "\n")
+	if !strings.Contains(logs, "INSERT o1 2") || !strings.Contains(logs, "INSERT o2 2") {
+		t.Errorf("logs = %s", logs)
+	}
+	// A failing batch is retried MaximumRetryAttempts times, then dropped.
+	put("bad")
+	s.Advance(time.Second) // first attempt fails
+	s.Advance(time.Second) // retry fails, gives up
+	s.Advance(time.Second) // nothing left
+	if n := s.Invocations("Audit"); n != 3 {
+		t.Errorf("invocations = %d, want 1 + 2 attempts for the bad record", n)
+	}
+	put("o3")
+	s.Advance(time.Second)
+	if n := s.Invocations("Audit"); n != 4 || !strings.Contains(strings.Join(s.Logs(), "\n"), "INSERT o3 1") {
+		t.Errorf("after the bad batch: %d invocations, logs %q", n, s.Logs())
+	}
+}
