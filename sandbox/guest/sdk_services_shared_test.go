@@ -14,6 +14,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
+	"github.com/aws/aws-sdk-go-v2/service/sesv2"
+	sestypes "github.com/aws/aws-sdk-go-v2/service/sesv2/types"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	snstypes "github.com/aws/aws-sdk-go-v2/service/sns/types"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
@@ -26,6 +28,7 @@ type sdkClients struct {
 	SQS    *sqs.Client
 	Events *eventbridge.Client
 	SNS    *sns.Client
+	SES    *sesv2.Client
 }
 
 // sdkSvcCase is a case for one of the services in sdkClients.
@@ -338,7 +341,64 @@ var sdkSNSCases = []sdkSvcCase{
 	},
 }
 
-func init() { sdkServiceCases = append(sdkServiceCases, sdkSNSCases...) }
+// sdkSESCases: the real SESv2 client speaks REST-JSON (POST
+// /v2/email/outbound-emails with the same JSON body the guest sends).
+var sdkSESCases = []sdkSvcCase{
+	{
+		Name: "SendEmail/simple", Service: "ses",
+		Responses: sdkOK(`{"MessageId":"0100018bcfe2a4f1-2c83e3b4-6d9f-4bbf-9e0c-3d5a0f8a1a11-000000"}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SES.SendEmail(ctx, &sesv2.SendEmailInput{
+				FromEmailAddress: aws.String("welcome@example.com"),
+				Destination:      &sestypes.Destination{ToAddresses: []string{"ada@example.com"}, CcAddresses: []string{"team@example.com"}, BccAddresses: []string{"audit@example.com"}},
+				ReplyToAddresses: []string{"help@example.com"},
+				Content: &sestypes.EmailContent{Simple: &sestypes.Message{
+					Subject: &sestypes.Content{Data: aws.String("Welcome, Ada"), Charset: aws.String("UTF-8")},
+					Body:    &sestypes.Body{Text: &sestypes.Content{Data: aws.String("Hello!")}, Html: &sestypes.Content{Data: aws.String("<p>Hello!</p>")}},
+				}},
+				EmailTags:            []sestypes.MessageTag{{Name: aws.String("campaign"), Value: aws.String("welcome")}},
+				ConfigurationSetName: aws.String("default"),
+			})
+		},
+	},
+	{
+		Name: "SendEmail/raw", Service: "ses",
+		Responses: sdkOK(`{"MessageId":"m-raw"}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SES.SendEmail(ctx, &sesv2.SendEmailInput{Content: &sestypes.EmailContent{Raw: &sestypes.RawMessage{
+				Data: []byte("From: a@example.com\r\nTo: b@example.com\r\nSubject: hi\r\n\r\nbody")}}})
+		},
+	},
+	{
+		Name: "SendEmail/template", Service: "ses",
+		Responses: sdkOK(`{"MessageId":"m-tpl"}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SES.SendEmail(ctx, &sesv2.SendEmailInput{FromEmailAddress: aws.String("a@example.com"),
+				Destination: &sestypes.Destination{ToAddresses: []string{"b@example.com"}},
+				Content:     &sestypes.EmailContent{Template: &sestypes.Template{TemplateName: aws.String("welcome"), TemplateData: aws.String(`{"name":"Ada"}`)}}})
+		},
+	},
+	{
+		Name: "SendEmail/rejected", Service: "ses",
+		Responses: sdkErr(400, `{"__type":"MessageRejected","message":"Email address is not verified. The following identities failed the check in region US-EAST-1: nobody@example.com"}`),
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SES.SendEmail(ctx, &sesv2.SendEmailInput{FromEmailAddress: aws.String("nobody@example.com"),
+				Destination: &sestypes.Destination{ToAddresses: []string{"b@example.com"}},
+				Content:     &sestypes.EmailContent{Simple: &sestypes.Message{Subject: &sestypes.Content{Data: aws.String("s")}, Body: &sestypes.Body{Text: &sestypes.Content{Data: aws.String("t")}}}}})
+		},
+	},
+	{
+		Name: "SendEmail/missing-content", Service: "ses",
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SES.SendEmail(ctx, &sesv2.SendEmailInput{FromEmailAddress: aws.String("a@example.com")})
+		},
+	},
+}
+
+func init() {
+	sdkServiceCases = append(sdkServiceCases, sdkSNSCases...)
+	sdkServiceCases = append(sdkServiceCases, sdkSESCases...)
+}
 
 // sdkRunSvc runs one service case and describes its outcome.
 func sdkRunSvc(ctx context.Context, c sdkClients, cs sdkSvcCase) sdkResult {

@@ -22,6 +22,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	"github.com/aws/aws-sdk-go-v2/service/sesv2"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
@@ -41,6 +42,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	"github.com/aws/aws-sdk-go-v2/service/sesv2"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 )
@@ -56,7 +58,7 @@ func main() {
 	}
 	for _, cs := range sdkServiceCases {
 		os.Setenv("LEARNSLS_AWSCALL_URL", base+"/guest/"+cs.Name)
-		c := sdkClients{SQS: sqs.NewFromConfig(cfg), Events: eventbridge.NewFromConfig(cfg), SNS: sns.NewFromConfig(cfg)}
+		c := sdkClients{SQS: sqs.NewFromConfig(cfg), Events: eventbridge.NewFromConfig(cfg), SNS: sns.NewFromConfig(cfg), SES: sesv2.NewFromConfig(cfg)}
 		svc = append(svc, sdkRunSvc(ctx, c, cs))
 	}
 	out := map[string]any{"wire": wire, "services": svc, "av": sdkRunAV()}
@@ -85,9 +87,15 @@ func (r *sdkRecorder) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	path := strings.TrimPrefix(req.URL.Path, "/")
 	path = strings.TrimSuffix(path, "/")
 	impl, name, _ := strings.Cut(path, "/")
+	restPath := ""
+	if i := strings.Index(name, "/v2/"); i >= 0 {
+		name, restPath = name[:i], name[i:]
+	}
 	body, _ := io.ReadAll(req.Body)
 	call := sdkCall{Body: string(body)}
-	if impl == "real" && strings.HasPrefix(req.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+	if impl == "real" && restPath != "" {
+		call.Service, call.Operation = "SESv2", sdkRESTOperations[req.Method+" "+restPath]
+	} else if impl == "real" && strings.HasPrefix(req.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
 		call.Service, call.Operation, call.Body = "AmazonSNS", sdkQueryAction(string(body)), sdkQueryToJSON(string(body))
 	} else if impl == "real" {
 		call.Service, call.Operation, _ = strings.Cut(req.Header.Get("X-Amz-Target"), ".")
@@ -131,6 +139,10 @@ func sdkResponsesFor(name, impl string) []sdkResponse {
 	}
 	return nil
 }
+
+// sdkRESTOperations maps the real REST-JSON clients' requests to
+// operation names.
+var sdkRESTOperations = map[string]string{"POST /v2/email/outbound-emails": "SendEmail"}
 
 // sdkQueryAction returns the Action of a query-protocol request body.
 func sdkQueryAction(body string) string {
@@ -237,6 +249,7 @@ func sdkRealServiceResults(t *testing.T, base string) []sdkResult {
 			SQS:    sqs.NewFromConfig(cfg, func(o *sqs.Options) { o.BaseEndpoint = endpoint }),
 			Events: eventbridge.NewFromConfig(cfg, func(o *eventbridge.Options) { o.BaseEndpoint = endpoint }),
 			SNS:    sns.NewFromConfig(cfg, func(o *sns.Options) { o.BaseEndpoint = endpoint }),
+			SES:    sesv2.NewFromConfig(cfg, func(o *sesv2.Options) { o.BaseEndpoint = endpoint }),
 		}
 		out = append(out, sdkRunSvc(ctx, c, cs))
 	}
@@ -406,9 +419,9 @@ func TestSDKWireMatchesRealSDK(t *testing.T) {
 
 // sdkTargetPrefix is the X-Amz-Target prefix the real client sends for
 // each signing name the guest sends.
-var sdkTargetPrefix = map[string]string{"sqs": "AmazonSQS", "events": "AWSEvents", "sns": "AmazonSNS"}
+var sdkTargetPrefix = map[string]string{"sqs": "AmazonSQS", "events": "AWSEvents", "sns": "AmazonSNS", "ses": "SESv2"}
 
-// TestServiceSDKWireMatchesRealSDK does for SQS, EventBridge and SNS what
+// TestServiceSDKWireMatchesRealSDK does for SQS, EventBridge, SNS and SESv2 what
 // TestSDKWireMatchesRealSDK does for DynamoDB. The real SNS client speaks
 // the query protocol: its form body is rewritten as JSON (all leaves
 // strings) before comparing with the guest's JSON.
