@@ -65,6 +65,7 @@ func TestFunctionFailures(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			s := newTestService(t, Options{})
 			createFunction(t, s, FunctionConfig{Name: "f", Timeout: c.timeout}, code)
 			invoke(t, s, "f", `{"action":"greet"}`) // warm up

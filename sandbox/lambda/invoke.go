@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -49,7 +50,7 @@ func (s *Service) run(ctx context.Context, sl *slot, req InvokeRequest, payload 
 	env.out.set(capture)
 	capture.platformLine("START RequestId: %s Version: $LATEST", requestID)
 
-	meta, _ := json.Marshal(invocationMeta{
+	meta := marshalMeta(invocationMeta{
 		RequestID:          requestID,
 		DeadlineMs:         now.Add(cfg.Timeout).UnixMilli(),
 		InvokedFunctionArn: fn.arn,
@@ -279,4 +280,36 @@ type invocationMeta struct {
 	InvokedFunctionArn string `json:"invokedFunctionArn"`
 	TraceID            string `json:"traceId"`
 	ClientContext      string `json:"clientContext,omitempty"`
+}
+
+// marshalMeta encodes the metadata. The common case (no client context,
+// IDs and ARNs that need no escaping) is appended by hand; it runs on every
+// invocation.
+func marshalMeta(m invocationMeta) []byte {
+	if m.ClientContext != "" || needsEscape(m.RequestID) || needsEscape(m.InvokedFunctionArn) || needsEscape(m.TraceID) {
+		b, _ := json.Marshal(m)
+		return b
+	}
+	b := make([]byte, 0, 96+len(m.RequestID)+len(m.InvokedFunctionArn)+len(m.TraceID))
+	b = append(b, `{"requestId":"`...)
+	b = append(b, m.RequestID...)
+	b = append(b, `","deadlineMs":`...)
+	b = strconv.AppendInt(b, m.DeadlineMs, 10)
+	b = append(b, `,"invokedFunctionArn":"`...)
+	b = append(b, m.InvokedFunctionArn...)
+	b = append(b, `","traceId":"`...)
+	b = append(b, m.TraceID...)
+	b = append(b, `"}`...)
+	return b
+}
+
+// needsEscape reports whether s needs JSON escaping (or is not ASCII,
+// where encoding/json's rules apply).
+func needsEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return true
+		}
+	}
+	return false
 }

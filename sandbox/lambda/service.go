@@ -14,10 +14,12 @@ package lambda
 import (
 	"context"
 	crand "crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	mrand "math/rand/v2"
 	"sort"
 	"strconv"
 	"strings"
@@ -572,15 +574,20 @@ func (e *InvalidRequestContentError) Error() string {
 	return "InvalidRequestContentException: " + e.Message
 }
 
+// newRequestID makes a version 4 UUID. Request and trace IDs need to be
+// unique, not secret, so the fast math/rand/v2 generator is enough.
 func newRequestID() string {
 	var b [16]byte
-	_, _ = crand.Read(b[:])
+	binary.LittleEndian.PutUint64(b[:8], mrand.Uint64())
+	binary.LittleEndian.PutUint64(b[8:], mrand.Uint64())
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	h := hex.EncodeToString(b[:])
 	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
 }
 
+// randomHex returns n hex digits from the system's secure generator (used
+// for fake credentials and log stream names).
 func randomHex(n int) string {
 	b := make([]byte, n/2)
 	_, _ = crand.Read(b)
@@ -588,7 +595,11 @@ func randomHex(n int) string {
 }
 
 func traceID(now time.Time) string {
-	return fmt.Sprintf("Root=1-%08x-%s;Parent=%s;Sampled=0", now.Unix(), randomHex(24), randomHex(16))
+	var b [20]byte
+	binary.LittleEndian.PutUint64(b[:8], mrand.Uint64())
+	binary.LittleEndian.PutUint64(b[8:16], mrand.Uint64())
+	binary.LittleEndian.PutUint32(b[16:], mrand.Uint32())
+	return "Root=1-" + strconv.FormatInt(now.Unix(), 16) + "-" + hex.EncodeToString(b[:12]) + ";Parent=" + hex.EncodeToString(b[12:]) + ";Sampled=0"
 }
 
 // environ is the environment of a new execution environment: what Lambda

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/aws/aws-lambda-go/lambdacontext"
@@ -53,7 +54,7 @@ func runLoop(rt runtimeAPI, h *handlerOptions) error {
 
 func handleInvoke(rt runtimeAPI, h *handlerOptions, metaJSON, payload []byte) error {
 	var meta invocationMeta
-	if err := json.Unmarshal(metaJSON, &meta); err != nil {
+	if err := parseMeta(metaJSON, &meta); err != nil {
 		reportFailure(rt, errorResponse(fmt.Errorf("failed to parse invocation metadata: %v", err)))
 		return nil
 	}
@@ -111,4 +112,124 @@ func reportFailure(rt runtimeAPI, r errorRecord) {
 	b := marshalError(r)
 	log.Printf("%s", b)
 	rt.fail(b)
+}
+
+// parseMeta decodes the invocation metadata. The host writes a flat object
+// of strings and integers; this scanner handles that shape without
+// reflection (encoding/json costs more than the rest of an invocation in
+// WebAssembly) and falls back to encoding/json for anything else, such as
+// escaped strings.
+func parseMeta(b []byte, m *invocationMeta) error {
+	if fastParseMeta(b, m) {
+		return nil
+	}
+	*m = invocationMeta{}
+	return json.Unmarshal(b, m)
+}
+
+func fastParseMeta(b []byte, m *invocationMeta) bool {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return false
+	}
+	i = skipSpace(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		return skipSpace(b, i+1) == len(b)
+	}
+	for {
+		key, next, ok := rawString(b, i)
+		if !ok {
+			return false
+		}
+		i = skipSpace(b, next)
+		if i >= len(b) || b[i] != ':' {
+			return false
+		}
+		i = skipSpace(b, i+1)
+		if i >= len(b) {
+			return false
+		}
+		if b[i] == '"' {
+			val, next, ok := rawString(b, i)
+			if !ok {
+				return false
+			}
+			switch key {
+			case "requestId":
+				m.RequestID = val
+			case "invokedFunctionArn":
+				m.InvokedFunctionArn = val
+			case "traceId":
+				m.TraceID = val
+			case "clientContext":
+				m.ClientContext = val
+			case "cognitoIdentityId":
+				m.CognitoIdentityID = val
+			case "cognitoIdentityPoolId":
+				m.CognitoIdentityPoolID = val
+			case "tenantId":
+				m.TenantID = val
+			default:
+				// encoding/json matches keys case-insensitively; let it.
+				return false
+			}
+			i = next
+		} else {
+			if key != "deadlineMs" {
+				return false
+			}
+			start := i
+			if b[i] == '-' {
+				i++
+			}
+			digits := i
+			for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+				i++
+			}
+			if i == digits || (b[digits] == '0' && i-digits > 1) {
+				return false // no digits, or a leading zero: not JSON
+			}
+			n, err := strconv.ParseInt(string(b[start:i]), 10, 64)
+			if err != nil {
+				return false
+			}
+			m.DeadlineMs = n
+		}
+		i = skipSpace(b, i)
+		if i >= len(b) {
+			return false
+		}
+		switch b[i] {
+		case ',':
+			i = skipSpace(b, i+1)
+		case '}':
+			return skipSpace(b, i+1) == len(b)
+		default:
+			return false
+		}
+	}
+}
+
+// rawString reads a plain-ASCII JSON string without escapes starting at b[i] == '"'.
+func rawString(b []byte, i int) (s string, next int, ok bool) {
+	if i >= len(b) || b[i] != '"' {
+		return "", 0, false
+	}
+	for j := i + 1; j < len(b); j++ {
+		switch c := b[j]; {
+		case c == '"':
+			return string(b[i+1 : j]), j + 1, true
+		case c == '\\' || c < 0x20 || c >= 0x80:
+			// Escapes, control and non-ASCII bytes: encoding/json decides.
+			return "", 0, false
+		}
+	}
+	return "", 0, false
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r') {
+		i++
+	}
+	return i
 }

@@ -1,0 +1,207 @@
+package lambda
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tetratelabs/wazero"
+
+	"github.com/learnsls/learnsls/sandbox/build"
+)
+
+// Engine choice by measurement: compile time, cold start and warm
+// invocation of a hello handler under each engine. Figures are in
+// docs/PERFORMANCE.md.
+
+var benchEngines = []struct {
+	name   string
+	engine Engine
+}{{"compiler", EngineCompiler}, {"interpreter", EngineInterpreter}}
+
+func BenchmarkCompile(b *testing.B) {
+	code := buildDir(b, "guests/bench")
+	ctx := context.Background()
+	cacheDir := b.TempDir()
+	warm, _ := wazero.NewCompilationCacheWithDir(cacheDir)
+	rt := wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfigCompiler().WithCompilationCache(warm))
+	if _, err := rt.CompileModule(ctx, code); err != nil {
+		b.Fatal(err)
+	}
+	rt.Close(ctx)
+	configs := []struct {
+		name string
+		cfg  func() (wazero.RuntimeConfig, func())
+	}{
+		{"compiler", func() (wazero.RuntimeConfig, func()) { return wazero.NewRuntimeConfigCompiler(), func() {} }},
+		{"interpreter", func() (wazero.RuntimeConfig, func()) { return wazero.NewRuntimeConfigInterpreter(), func() {} }},
+		{"compiler-cached", func() (wazero.RuntimeConfig, func()) {
+			c, err := wazero.NewCompilationCacheWithDir(cacheDir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return wazero.NewRuntimeConfigCompiler().WithCompilationCache(c), func() { c.Close(ctx) }
+		}},
+	}
+	for _, c := range configs {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				cfg, done := c.cfg()
+				rt := wazero.NewRuntimeWithConfig(ctx, cfg)
+				if _, err := rt.CompileModule(ctx, code); err != nil {
+					b.Fatal(err)
+				}
+				rt.Close(ctx)
+				done()
+			}
+		})
+	}
+}
+
+// BenchmarkColdStart measures instantiate + init + first invocation of
+// already compiled code.
+func BenchmarkColdStart(b *testing.B) {
+	code := buildDir(b, "guests/bench")
+	ctx := context.Background()
+	for _, e := range benchEngines {
+		b.Run(e.name, func(b *testing.B) {
+			s := newTestService(b, Options{Engine: e.engine})
+			createFunction(b, s, FunctionConfig{Name: "bench"}, code)
+			var inits []time.Duration
+			for b.Loop() {
+				// Same code: stays compiled, but warm environments go.
+				if err := s.UpdateFunctionCode(ctx, "bench", code); err != nil {
+					b.Fatal(err)
+				}
+				res, err := s.Invoke(ctx, "bench", []byte(`{"name":"cold"}`))
+				if err != nil || !res.ColdStart {
+					b.Fatalf("err=%v cold=%v", err, res.ColdStart)
+				}
+				inits = append(inits, res.InitDuration)
+			}
+			b.ReportMetric(float64(p50(inits).Microseconds())/1000, "init-p50-ms")
+		})
+	}
+}
+
+// BenchmarkWarmInvoke measures one synchronous invocation of a warm
+// environment through Service.Invoke (host bookkeeping, ABI calls, JSON in
+// the guest, log framing).
+func BenchmarkWarmInvoke(b *testing.B) {
+	code := buildDir(b, "guests/bench")
+	ctx := context.Background()
+	payload := []byte(`{"name":"warm"}`)
+	for _, e := range benchEngines {
+		b.Run(e.name, func(b *testing.B) {
+			s := newTestService(b, Options{Engine: e.engine})
+			createFunction(b, s, FunctionConfig{Name: "bench"}, code)
+			invoke(b, s, "bench", `{}`)
+			var ds, guest []time.Duration
+			for b.Loop() {
+				start := time.Now()
+				res, err := s.Invoke(ctx, "bench", payload)
+				ds = append(ds, time.Since(start))
+				guest = append(guest, res.Duration)
+				if err != nil || res.FunctionError != "" || res.ColdStart {
+					b.Fatalf("err=%v res=%+v", err, res)
+				}
+			}
+			b.ReportMetric(float64(p50(ds).Nanoseconds())/1000, "p50-µs")
+			b.ReportMetric(float64(p50(guest).Nanoseconds())/1000, "guest-p50-µs")
+		})
+	}
+}
+
+// BenchmarkWarmEnvironments50 holds 50 warm environments of the hello
+// handler and reports the memory they take.
+func BenchmarkWarmEnvironments50(b *testing.B) {
+	code := buildDir(b, "guests/bench")
+	ctx := context.Background()
+	for _, e := range benchEngines {
+		b.Run(e.name, func(b *testing.B) {
+			for b.Loop() {
+				before := heapInUse()
+				s, err := New(ctx, Options{Engine: e.engine, ConcurrencyLimit: 50, MaxEnvironments: 50})
+				if err != nil {
+					b.Fatal(err)
+				}
+				createFunction(b, s, FunctionConfig{Name: "bench"}, code)
+				// Park 50 environments: each invocation holds its
+				// environment busy until all 50 have started.
+				var wg sync.WaitGroup
+				for i := 0; i < 50; i++ {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						if _, err := s.Invoke(ctx, "bench", []byte(`{}`)); err != nil {
+							b.Error(err)
+						}
+					}()
+				}
+				wg.Wait()
+				warm := s.WarmEnvironments("bench")
+				after := heapInUse()
+				b.ReportMetric(float64(warm), "environments")
+				b.ReportMetric(float64(after-before)/(1<<20), "heap-MB")
+				s.Close(ctx)
+			}
+		})
+	}
+}
+
+// BenchmarkEditBuildInvoke is the learner's loop: change the source, build
+// with a warm build cache, cold-start and get the first response, with the
+// engine `learnsls invoke` picks for one invocation (interpreter).
+func BenchmarkEditBuildInvoke(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join("testdata", "guests", "bench", "main.go"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	bld := testBuilder(b)
+	ctx := context.Background()
+	s := newTestService(b, Options{Engine: EngineInterpreter})
+	var ds []time.Duration
+	i := 0
+	for b.Loop() {
+		i++
+		edited := fmt.Appendf(slices.Clone(src), "\n// edit %d %d\n", i, time.Now().UnixNano())
+		start := time.Now()
+		art, err := bld.Build(ctx, build.Source{Files: map[string][]byte{"main.go": edited}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		name := fmt.Sprintf("edit%d", i)
+		createFunction(b, s, FunctionConfig{Name: name}, art.Wasm)
+		res, err := s.Invoke(ctx, name, []byte(`{"name":"edit"}`))
+		if err != nil || res.FunctionError != "" {
+			b.Fatalf("err=%v res=%+v", err, res)
+		}
+		ds = append(ds, time.Since(start))
+		if err := s.DeleteFunction(ctx, name); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(p50(ds).Milliseconds()), "p50-ms")
+}
+
+func p50(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func heapInUse() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapInuse
+}
