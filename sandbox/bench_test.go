@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -45,4 +46,59 @@ func BenchmarkRedeployUsers(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkWarmInvokeGetUser is the Lambda + DynamoDB part of
+// BenchmarkWarmGetUser alone (a direct invoke with the same event), to show
+// how the request's time divides between the gateway and the function.
+func BenchmarkWarmInvokeGetUser(b *testing.B) {
+	s := deployUsers(b)
+	ctx := context.Background()
+	if err := s.PutItems(ctx, "UsersTable", []map[string]any{{"id": map[string]any{"S": "u1"}, "name": map[string]any{"S": "Ada"}}}); err != nil {
+		b.Fatal(err)
+	}
+	ev := []byte(`{"resource":"/users/{id}","path":"/users/u1","httpMethod":"GET","pathParameters":{"id":"u1"},"requestContext":{}}`)
+	if r, err := s.Invoke(ctx, "UsersFunction", ev); err != nil || r.FunctionError != "" {
+		b.Fatalf("warm-up: %v %+v", err, r)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if r, err := s.Invoke(ctx, "UsersFunction", ev); err != nil || r.FunctionError != "" {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoopbackGetUser drives the users API over real HTTP on loopback
+// with parallel clients; ns/op is the inverse of throughput.
+func BenchmarkLoopbackGetUser(b *testing.B) {
+	s := deployUsers(b)
+	ctx := context.Background()
+	if err := s.PutItems(ctx, "UsersTable", []map[string]any{{"id": map[string]any{"S": "u1"}, "name": map[string]any{"S": "Ada"}}}); err != nil {
+		b.Fatal(err)
+	}
+	h, err := s.Handler("", false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	client := srv.Client()
+	b.SetParallelism(4)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			resp, err := client.Get(srv.URL + "/Prod/users/u1")
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			_, _ = io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				b.Errorf("status %d", resp.StatusCode)
+				return
+			}
+		}
+	})
 }

@@ -65,6 +65,7 @@ func TestUsersServiceOverLoopback(t *testing.T) {
 		{"GET", "/Prod/users/u1", "", 404, `{"message":"no user u1"}`},
 		{"PUT", "/Prod/users/u1", `{"name":"Ada"}`, 200, `{"id":"u1","name":"Ada"}`},
 		{"GET", "/Prod/users/u1", "", 200, `{"id":"u1","name":"Ada"}`},
+		{"PUT", "/Prod/users/u1", `{}`, 400, `{"message":"send {\"name\": ...}"}`},
 		{"PUT", "/Prod/ro/users/u2", `{"name":"Bob"}`, 502, `{"message": "Internal server error"}`}, // read-only role: PutItem denied
 		{"DELETE", "/Prod/users/u1", "", 204, ""},
 		{"GET", "/Prod/users/u1", "", 404, `{"message":"no user u1"}`},
@@ -76,6 +77,11 @@ func TestUsersServiceOverLoopback(t *testing.T) {
 			t.Errorf("step %d %s %s: %d %s, want %d %s", i, st.method, st.path, status, body, st.status, st.want)
 		}
 	}
+	// Table contents: the first PUT wrote u1, the DELETE removed it, the
+	// denied PUT never wrote u2.
+	if items, err := s.Items(context.Background(), "UsersTable"); err != nil || len(items) != 0 {
+		t.Errorf("table after the run = %v, %v; want empty", items, err)
+	}
 	d := s.Denials()
 	if len(d) != 1 || !strings.Contains(d[0], "is not authorized to perform: dynamodb:PutItem") {
 		t.Errorf("denials = %q", d)
@@ -84,8 +90,8 @@ func TestUsersServiceOverLoopback(t *testing.T) {
 	if !strings.Contains(logs, "START RequestId:") || !strings.Contains(logs, "PUT /users/u1") {
 		t.Errorf("logs = %s", logs)
 	}
-	if n := s.Invocations("UsersFunction"); n != 5 {
-		t.Errorf("UsersFunction invocations = %d, want 5", n)
+	if n := s.Invocations("UsersFunction"); n != 6 {
+		t.Errorf("UsersFunction invocations = %d, want 6", n)
 	}
 }
 
