@@ -166,6 +166,9 @@ func (s *Service) call(ctx context.Context, table map[string]opFunc, operation s
 	if e != nil {
 		return encodeError(e)
 	}
+	if a, ok := out.(jsonAppender); ok {
+		return 200, a.appendJSON(make([]byte, 0, 256))
+	}
 	b, err := json.Marshal(out)
 	if err != nil {
 		return encodeError(&Error{Type: "InternalServerError", Message: "Internal server error: " + err.Error(), Status: 500})

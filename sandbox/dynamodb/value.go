@@ -3,7 +3,6 @@ package dynamodb
 import (
 	"bytes"
 	"encoding/base64"
-	"encoding/json"
 	"slices"
 	"sort"
 	"strconv"
@@ -90,85 +89,19 @@ func NS(ns ...string) AttributeValue {
 	return AttributeValue{Kind: KindNS, Set: out}
 }
 
-type rawAV struct {
-	S    *string                    `json:"S"`
-	N    *string                    `json:"N"`
-	B    *[]byte                    `json:"B"`
-	BOOL *bool                      `json:"BOOL"`
-	NULL *bool                      `json:"NULL"`
-	M    *map[string]AttributeValue `json:"M"`
-	L    *[]AttributeValue          `json:"L"`
-	SS   *[]string                  `json:"SS"`
-	NS   *[]string                  `json:"NS"`
-	BS   *[][]byte                  `json:"BS"`
-}
-
 // UnmarshalJSON decodes DynamoDB's {"S":"x"} form. A value with no or
 // several types decodes as KindInvalid so validation can answer with
 // DynamoDB's message instead of a decoding error.
 func (v *AttributeValue) UnmarshalJSON(data []byte) error {
-	var r rawAV
-	if err := json.Unmarshal(data, &r); err != nil {
+	r := &jreader{b: data}
+	val, err := r.value()
+	if err != nil {
 		return err
 	}
-	n := 0
-	*v = AttributeValue{}
-	if r.S != nil {
-		n++
-		v.Kind, v.Str = KindS, *r.S
+	if err := r.end(); err != nil {
+		return err
 	}
-	if r.N != nil {
-		n++
-		v.Kind, v.Str = KindN, *r.N
-	}
-	if r.B != nil {
-		n++
-		v.Kind, v.Str = KindB, string(*r.B)
-	}
-	if r.BOOL != nil {
-		n++
-		v.Kind, v.Bool = KindBOOL, *r.BOOL
-	}
-	if r.NULL != nil {
-		n++
-		v.Kind, v.Bool = KindNULL, *r.NULL
-	}
-	if r.M != nil {
-		n++
-		v.Kind, v.Map = KindM, *r.M
-		if v.Map == nil {
-			v.Map = map[string]AttributeValue{}
-		}
-	}
-	if r.L != nil {
-		n++
-		v.Kind, v.List = KindL, *r.L
-		if v.List == nil {
-			v.List = []AttributeValue{}
-		}
-	}
-	if r.SS != nil {
-		n++
-		v.Kind, v.Set = KindSS, *r.SS
-	}
-	if r.NS != nil {
-		n++
-		v.Kind, v.Set = KindNS, *r.NS
-	}
-	if r.BS != nil {
-		n++
-		v.Kind = KindBS
-		v.Set = make([]string, len(*r.BS))
-		for i, b := range *r.BS {
-			v.Set[i] = string(b)
-		}
-	}
-	switch {
-	case n == 0:
-		*v = AttributeValue{Kind: KindInvalid, Str: "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes"}
-	case n > 1:
-		*v = AttributeValue{Kind: KindInvalid, Str: "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes"}
-	}
+	*v = val
 	return nil
 }
 

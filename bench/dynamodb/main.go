@@ -1,0 +1,172 @@
+// Command ddbbench measures a DynamoDB-compatible HTTP endpoint with the
+// real aws-sdk-go-v2 client, or (with -serve) serves learnsls's simulated
+// DynamoDB so it runs in its own process like the server it is compared
+// with. run.sh drives both against dynalite in the same run.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"os/signal"
+	"runtime/pprof"
+	"slices"
+	"strconv"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	ddbsim "github.com/learnsls/learnsls/sandbox/dynamodb"
+)
+
+func main() {
+	os.Exit(run())
+}
+
+func run() int {
+	serve := flag.String("serve", "", "serve the simulated DynamoDB on this address instead of measuring")
+	endpoint := flag.String("endpoint", "", "endpoint to measure, e.g. http://127.0.0.1:8000")
+	label := flag.String("label", "server", "name printed with the results")
+	duration := flag.Duration("duration", 10*time.Second, "how long to measure")
+	workers := flag.Int("workers", 16, "concurrent clients")
+	items := flag.Int("items", 1000, "items seeded before measuring")
+	cpuprofile := flag.String("cpuprofile", "", "with -serve: write a CPU profile of the server here")
+	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	if *serve != "" {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		srv := &http.Server{Addr: *serve, Handler: ddbsim.New(ddbsim.Options{})}
+		go func() { <-ctx.Done(); srv.Close() }()
+		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		return 0
+	}
+	if *endpoint == "" {
+		fmt.Fprintln(os.Stderr, "ddbbench: -endpoint or -serve is required")
+		return 2
+	}
+	res, err := measure(*endpoint, *duration, *workers, *items)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "ddbbench %s: %v\n", *label, err)
+		return 1
+	}
+	fmt.Printf("%-10s ops=%-8d ops/s=%-9.0f p50=%-9s p99=%-9s errors=%d\n", *label, res.ops, res.rate, res.p50, res.p99, res.errors)
+	return 0
+}
+
+type result struct {
+	ops, errors int
+	rate        float64
+	p50, p99    time.Duration
+}
+
+func client(endpoint string, workers int) *dynamodb.Client {
+	hc := &http.Client{Transport: &http.Transport{MaxIdleConns: workers * 2, MaxIdleConnsPerHost: workers * 2}}
+	cfg := aws.Config{Region: "us-east-1", Credentials: credentials.NewStaticCredentialsProvider("bench", "bench", ""), HTTPClient: hc, RetryMaxAttempts: 1}
+	return dynamodb.NewFromConfig(cfg, func(o *dynamodb.Options) { o.BaseEndpoint = aws.String(endpoint) })
+}
+
+// measure seeds a table and runs a mix of 60% GetItem, 30% PutItem and
+// 10% Query (10 items) from many workers, recording every latency.
+func measure(endpoint string, d time.Duration, workers, items int) (result, error) {
+	ctx := context.Background()
+	c := client(endpoint, workers)
+	table := aws.String("bench" + strconv.FormatInt(time.Now().UnixNano(), 36))
+	if _, err := c.CreateTable(ctx, &dynamodb.CreateTableInput{
+		TableName: table, BillingMode: types.BillingModePayPerRequest,
+		KeySchema: []types.KeySchemaElement{{AttributeName: aws.String("pk"), KeyType: types.KeyTypeHash},
+			{AttributeName: aws.String("sk"), KeyType: types.KeyTypeRange}},
+		AttributeDefinitions: []types.AttributeDefinition{{AttributeName: aws.String("pk"), AttributeType: types.ScalarAttributeTypeS},
+			{AttributeName: aws.String("sk"), AttributeType: types.ScalarAttributeTypeN}},
+	}); err != nil {
+		return result{}, fmt.Errorf("create table: %w", err)
+	}
+	// dynalite, like DynamoDB, creates tables asynchronously.
+	if err := dynamodb.NewTableExistsWaiter(c, func(o *dynamodb.TableExistsWaiterOptions) { o.MinDelay = 100 * time.Millisecond }).
+		Wait(ctx, &dynamodb.DescribeTableInput{TableName: table}, time.Minute); err != nil {
+		return result{}, fmt.Errorf("wait for table: %w", err)
+	}
+	item := func(i int) map[string]types.AttributeValue {
+		return map[string]types.AttributeValue{
+			"pk":   &types.AttributeValueMemberS{Value: "user-" + strconv.Itoa(i/10)},
+			"sk":   &types.AttributeValueMemberN{Value: strconv.Itoa(i % 10)},
+			"name": &types.AttributeValueMemberS{Value: "Ann Example"},
+			"age":  &types.AttributeValueMemberN{Value: strconv.Itoa(20 + i%50)},
+		}
+	}
+	for i := 0; i < items; i += 25 {
+		var reqs []types.WriteRequest
+		for j := i; j < min(i+25, items); j++ {
+			reqs = append(reqs, types.WriteRequest{PutRequest: &types.PutRequest{Item: item(j)}})
+		}
+		if _, err := c.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{RequestItems: map[string][]types.WriteRequest{*table: reqs}}); err != nil {
+			return result{}, fmt.Errorf("seed: %w", err)
+		}
+	}
+	var mu sync.Mutex
+	var all []time.Duration
+	errs := 0
+	deadline := time.Now().Add(d)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(uint64(w), 7))
+			var lat []time.Duration
+			bad := 0
+			for time.Now().Before(deadline) {
+				i := r.IntN(items)
+				start := time.Now()
+				var err error
+				switch p := r.IntN(10); {
+				case p < 6:
+					_, err = c.GetItem(ctx, &dynamodb.GetItemInput{TableName: table, Key: map[string]types.AttributeValue{
+						"pk": &types.AttributeValueMemberS{Value: "user-" + strconv.Itoa(i/10)}, "sk": &types.AttributeValueMemberN{Value: strconv.Itoa(i % 10)}}})
+				case p < 9:
+					_, err = c.PutItem(ctx, &dynamodb.PutItemInput{TableName: table, Item: item(i)})
+				default:
+					_, err = c.Query(ctx, &dynamodb.QueryInput{TableName: table, KeyConditionExpression: aws.String("pk = :p"),
+						ExpressionAttributeValues: map[string]types.AttributeValue{":p": &types.AttributeValueMemberS{Value: "user-" + strconv.Itoa(i/10)}}})
+				}
+				lat = append(lat, time.Since(start))
+				if err != nil {
+					bad++
+				}
+			}
+			mu.Lock()
+			all = append(all, lat...)
+			errs += bad
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	if len(all) == 0 {
+		return result{}, errors.New("no operations completed")
+	}
+	slices.Sort(all)
+	return result{
+		ops: len(all), errors: errs, rate: float64(len(all)) / d.Seconds(),
+		p50: all[len(all)/2].Round(time.Microsecond), p99: all[len(all)*99/100].Round(time.Microsecond),
+	}, nil
+}
