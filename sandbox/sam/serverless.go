@@ -419,7 +419,7 @@ func (s *state) function(base *cfnRes, p map[string]any, getAPI func(string, boo
 					apiID = name
 				}
 			}
-			if _, ok := ep["RestApiId"]; ok && apiID == "ServerlessRestApi" {
+			if _, ok := ep["RestApiId"]; ok && (apiID == "ServerlessRestApi" || !s.isType(apiID, "AWS::Serverless::Api")) {
 				s.add(s.transformErr(pp+"/RestApiId", id, "Event with id [%s] is invalid. RestApiId must be a valid reference to an 'AWS::Serverless::Api' resource in same template.", ev))
 				continue
 			}
@@ -432,6 +432,10 @@ func (s *state) function(base *cfnRes, p map[string]any, getAPI func(string, boo
 				if name, ok := r["Ref"].(string); ok {
 					apiID = name
 				}
+			}
+			if _, ok := ep["ApiId"]; ok && (apiID == "ServerlessHttpApi" || !s.isType(apiID, "AWS::Serverless::HttpApi")) {
+				s.add(s.transformErr(pp+"/ApiId", id, "Event with id [%s] is invalid. ApiId must be a valid reference to an 'AWS::Serverless::HttpApi' resource in same template.", ev))
+				continue
 			}
 			a := getAPI(apiID, true)
 			auth, _ := ep["Auth"].(map[string]any)
@@ -693,4 +697,10 @@ func hash10(v any) string {
 	b, _ := json.Marshal(v)
 	h := sha1.Sum(b)
 	return hex.EncodeToString(h[:])[:10]
+}
+
+// isType reports whether the template declares logical ID id with type typ.
+func (s *state) isType(id, typ string) bool {
+	r, _ := section(s.t, "Resources")[id].(map[string]any)
+	return r != nil && r["Type"] == typ
 }
