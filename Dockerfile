@@ -1,5 +1,3 @@
-# syntax=docker/dockerfile:1
-#
 # learnsls in a container:
 #   docker build -t learnsls .
 #   docker run --rm -p 8080:8080 -v learnsls-data:/data learnsls
@@ -16,19 +14,19 @@ WORKDIR /src
 ENV GOTOOLCHAIN=local CGO_ENABLED=0
 # Dependencies first, so a source change does not download them again.
 COPY go.mod go.sum ./
-RUN --mount=type=cache,target=/go/pkg/mod go mod download
+RUN go mod download
 COPY . .
 # VERSION is shown by `learnsls version` and in the page footer.
 ARG VERSION=dev
-RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
-    go build -trimpath -buildvcs=false \
+RUN go build -trimpath -buildvcs=false \
       -ldflags "-s -w -X github.com/learnsls/learnsls/cmd/learnsls/cli.version=${VERSION}" \
       -o /out/learnsls ./cmd/learnsls
 
 FROM golang:${GO_VERSION}-alpine
 # A fixed non-root user (numeric, so runAsNonRoot policies can verify it)
 # owning the data volume: database, Go build cache, compiled modules.
-RUN adduser -D -u 10001 -h /home/learnsls learnsls \
+RUN addgroup -g 10001 learnsls \
+ && adduser -D -u 10001 -G learnsls -h /home/learnsls learnsls \
  && mkdir -p /data \
  && chown learnsls:learnsls /data
 COPY --from=build /out/learnsls /usr/local/bin/learnsls
