@@ -15,7 +15,30 @@ func sourceArnPath(method, path string) string {
 	if m == "ANY" {
 		m = "*"
 	}
+	if len(path) > 1 {
+		path = strings.TrimSuffix(path, "/") // API Gateway drops a trailing slash
+	}
 	return m + pathParamRe.ReplaceAllString(path, "*")
+}
+
+// authErr checks an event's authorizer against its API's, with SAM's messages.
+func (s *state) authCheck(ev apiEvent, name string, method string, authorizers map[string]any, hasDefault bool) bool {
+	if name == "NONE" {
+		if !hasDefault {
+			s.add(s.transformErr(ev.srcPath+"/Auth", ev.fn, "Event with id [%s] is invalid. Unable to set Authorizer on API method [%s] for path [%s] because 'NONE' is only a valid value when a DefaultAuthorizer on the API is specified.", ev.event, method, ev.path))
+			return false
+		}
+		return true
+	}
+	if len(authorizers) == 0 {
+		s.add(s.transformErr(ev.srcPath+"/Auth", ev.fn, "Event with id [%s] is invalid. Unable to set Authorizer [%s] on API method [%s] for path [%s] because the related API does not define any Authorizers.", ev.event, name, method, ev.path))
+		return false
+	}
+	if _, ok := authorizers[name]; !ok {
+		s.add(s.transformErr(ev.srcPath+"/Auth", ev.fn, "Event with id [%s] is invalid. Unable to set Authorizer [%s] on API method [%s] for path [%s] because it wasn't defined in the API's Authorizers.", ev.event, name, method, ev.path))
+		return false
+	}
+	return true
 }
 
 func swaggerMethod(method string) string {
@@ -193,14 +216,13 @@ func (s *state) restAPI(a *apiBuild) []*cfnRes {
 		}
 		authName := defaultAuth
 		if v, ok := ev.auth["Authorizer"].(string); ok {
+			if !s.authCheck(ev, v, strings.ToLower(method), authorizers, defaultAuth != "") {
+				continue
+			}
 			authName = v
 		}
-		if authName != "" && authName != "NONE" {
-			if _, ok := secDefs[authName]; !ok && authorizers[authName] == nil {
-				s.add(s.transformErr(ev.srcPath+"/Auth", ev.fn, "Event with id [%s] is invalid. Unable to set Authorizer [%s] on API method [%s] for path [%s] because the related API does not define any Authorizers.", ev.event, authName, strings.ToLower(method), ev.path))
-			} else {
-				op["security"] = []any{map[string]any{authName: []any{}}}
-			}
+		if authName != "" && authName != "NONE" && secDefs[authName] != nil {
+			op["security"] = []any{map[string]any{authName: []any{}}}
 		}
 		item[sm] = op
 		out = append(out, &cfnRes{id: ev.fn + ev.event + "Permission" + stageSuffix, typ: "AWS::Lambda::Permission", props: map[string]any{
@@ -442,7 +464,7 @@ func (s *state) httpAPI(a *apiBuild) []*cfnRes {
 		}
 		sm := swaggerMethod(method)
 		if _, dup := item[sm]; dup {
-			s.add(s.transformErr(ev.srcPath, ev.fn, "Event with id [%s] is invalid. Route %s %s is defined more than once.", ev.event, method, ev.path))
+			s.add(s.transformErr(ev.srcPath, ev.fn, "Event with id [%s] is invalid. API method '%s' defined multiple times for path '%s'.", ev.event, strings.ToLower(method), ev.path))
 			continue
 		}
 		pv := any("2.0")
@@ -456,28 +478,32 @@ func (s *state) httpAPI(a *apiBuild) []*cfnRes {
 		op := map[string]any{"x-amazon-apigateway-integration": integ, "responses": map[string]any{}}
 		authName := defaultAuth
 		if v, ok := ev.auth["Authorizer"].(string); ok {
-			authName = v
-		}
-		if authName != "" && authName != "NONE" {
-			if _, ok := schemes[authName]; !ok && authorizers[authName] == nil {
-				s.add(s.transformErr(ev.srcPath+"/Auth", ev.fn, "Event with id [%s] is invalid. Unable to set Authorizer [%s] on API method [%s] for path [%s] because the related API does not define any Authorizers.", ev.event, authName, strings.ToLower(method), ev.path))
-			} else {
-				scopes, _ := ev.auth["AuthorizationScopes"].([]any)
-				if scopes == nil {
-					scopes = []any{}
-				}
-				op["security"] = []any{map[string]any{authName: scopes}}
+			if !s.authCheck(ev, v, strings.ToLower(method), authorizers, defaultAuth != "") {
+				continue
 			}
+			authName = v
+		} else if ev.auth != nil && defaultAuth == "" {
+			s.add(s.transformErr(ev.srcPath+"/Auth", ev.fn, "Event with id [%s] is invalid. 'Auth' section requires either an explicit 'Authorizer' set or a 'DefaultAuthorizer' configured on the HttpApi.", ev.event))
+			continue
+		}
+		if authName != "" && authName != "NONE" && schemes[authName] != nil {
+			scopes, _ := ev.auth["AuthorizationScopes"].([]any)
+			if scopes == nil {
+				scopes = []any{}
+			}
+			op["security"] = []any{map[string]any{authName: scopes}}
 		}
 		item[sm] = op
-		arnPath := "*"
-		if ev.path != "$default" {
-			arnPath = "*/" + sourceArnPath(method, ev.path)
+		// SAM: the $default route's permission is ${ApiId}/${Stage}/<METHOD>
+		// with an empty path, which for ANY is ${ApiId}/*/*.
+		arnPath := sourceArnPath(method, ev.path)
+		if ev.path == "$default" {
+			arnPath = sourceArnPath(method, "")
 		}
 		out = append(out, &cfnRes{id: ev.fn + ev.event + "Permission", typ: "AWS::Lambda::Permission", props: map[string]any{
 			"Action": "lambda:InvokeFunction", "FunctionName": ref(ev.fn), "Principal": "apigateway.amazonaws.com",
-			"SourceArn": map[string]any{"Fn::Sub": []any{"arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/" + arnPath,
-				map[string]any{"__ApiId__": ref(a.id)}}},
+			"SourceArn": map[string]any{"Fn::Sub": []any{"arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/" + arnPath,
+				map[string]any{"__ApiId__": ref(a.id), "__Stage__": "*"}}},
 		}, condition: cond, path: ev.srcPath, source: ev.fn, propsPath: ev.srcPath})
 	}
 	if c, ok := a.props["CorsConfiguration"]; ok {
