@@ -30,12 +30,12 @@
   document.addEventListener("DOMContentLoaded", function () {
     var button = document.getElementById("theme-toggle");
     if (!button) { return; }
-    var text = button.querySelector(".theme-toggle-text");
+    // A toggle button keeps its label ("Dark theme"); aria-pressed says
+    // whether it is on, so screen readers announce the state correctly.
     function label() {
       var dark = current() === "dark";
       button.setAttribute("aria-pressed", dark ? "true" : "false");
       button.setAttribute("title", dark ? "Switch to the light theme" : "Switch to the dark theme");
-      if (text) { text.textContent = dark ? "Dark" : "Light"; }
     }
     button.hidden = false;
     button.addEventListener("click", function () {

@@ -142,6 +142,9 @@ func TestBrowser(t *testing.T) {
 	if got := eval(`document.documentElement.getAttribute("data-theme") || ""`); got != "dark" {
 		t.Errorf("after toggling, data-theme = %q, want dark", got)
 	}
+	if got := eval(`document.getElementById("theme-toggle").getAttribute("aria-pressed")`); got != "true" {
+		t.Errorf("after toggling, aria-pressed = %q, want true", got)
+	}
 	if after := eval(`getComputedStyle(document.body).backgroundColor`); after == before {
 		t.Errorf("background stayed %s after switching theme", after)
 	}

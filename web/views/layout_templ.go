@@ -160,7 +160,7 @@ func Layout(p Page) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "\" placeholder=\"Search lessons\" autocomplete=\"off\"> <button type=\"submit\">Search</button></form><button id=\"theme-toggle\" class=\"theme-toggle\" type=\"button\" hidden aria-pressed=\"false\"><span aria-hidden=\"true\">◐</span> <span class=\"theme-toggle-text\">Theme</span></button></header>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "\" placeholder=\"Search lessons\" autocomplete=\"off\"> <button type=\"submit\">Search</button></form><button id=\"theme-toggle\" class=\"theme-toggle\" type=\"button\" hidden aria-pressed=\"false\"><span aria-hidden=\"true\">◐</span> <span>Dark theme</span></button></header>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
