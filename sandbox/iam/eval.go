@@ -474,6 +474,10 @@ func (e *evaluator) matchStatement(s *compiledStmt, cp *compiledPolicy, kind Pol
 		if *g == grantNone {
 			if st != nil {
 				st.Result = ResultPrincipalMissed
+				st.Tried = s.principal.names()
+				if s.principal == nil {
+					st.Tried = nil
+				}
 			}
 			return false
 		}

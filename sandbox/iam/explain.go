@@ -29,7 +29,7 @@ type StatementTrace struct {
 	ActionPattern   string           `json:"actionPattern,omitempty"`
 	ResourcePattern string           `json:"resourcePattern,omitempty"`
 	Grant           string           `json:"principalGrant,omitempty"` // resource policies: how the principal was named
-	Tried           []string         `json:"patterns,omitempty"`       // the Action or Resource patterns that all missed
+	Tried           []string         `json:"patterns,omitempty"`       // the Action, Resource or Principal entries that all missed
 	Conditions      []ConditionTrace `json:"conditions,omitempty"`
 }
 
@@ -159,8 +159,13 @@ func (s StatementTrace) describe() string {
 		} else if s.Effect == EffectAllow {
 			what = "matches and allows"
 		}
-		if s.Grant != "" {
-			what += fmt.Sprintf(" (principal named as: %s)", s.Grant)
+		switch s.Grant {
+		case "direct":
+			what += " (it names this caller directly)"
+		case "role":
+			what += " (it names the caller's role; a permissions boundary can still limit that)"
+		case "account":
+			what += " (it names the whole account, which only delegates: an identity-based policy must allow too)"
 		}
 		return what
 	case ResultActionMissed:
@@ -174,6 +179,9 @@ func (s StatementTrace) describe() string {
 		}
 		return fmt.Sprintf("does not apply: the resource matches none of its Resource patterns %s (ARNs compare case-sensitively)", quoteList(s.Tried))
 	case ResultPrincipalMissed:
+		if len(s.Tried) > 0 {
+			return fmt.Sprintf("does not apply: its Principal names %s, not this caller", quoteList(s.Tried))
+		}
 		return "does not apply: its Principal does not name this caller"
 	case ResultConditionFailed:
 		if n := len(s.Conditions); n > 0 {

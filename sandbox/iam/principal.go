@@ -226,3 +226,19 @@ func accountGrant(p *Principal) grantKind {
 	}
 	return grantAccount
 }
+
+// names lists the principals a Principal element names, for explanations.
+func (ps *PrincipalSet) names() []string {
+	if ps == nil {
+		return nil
+	}
+	if ps.Wildcard {
+		return []string{"*"}
+	}
+	var out []string
+	out = append(out, ps.AWS...)
+	out = append(out, ps.Service...)
+	out = append(out, ps.Federated...)
+	out = append(out, ps.CanonicalUser...)
+	return out
+}
