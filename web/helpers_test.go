@@ -53,6 +53,10 @@ A handler receives the event.
 ## Cold starts
 
 The first call is slower.
+
+## Summary
+
+Functions react to events.
 `)},
 		"00-basics/01-functions/flow.svg": {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>`)},
 		"00-basics/02-state/lesson.md": {Data: []byte(`---

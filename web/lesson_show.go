@@ -43,6 +43,11 @@ func (s *Server) lessonShow(c echo.Context) error {
 		Next:        link(l.Next),
 		ExerciseURL: s.exerciseURL(l),
 	}
+	for _, h := range l.Headings {
+		if h.Level == 2 && h.ID != "" {
+			p.Contents = append(p.Contents, views.Heading{ID: h.ID, Text: h.Text})
+		}
+	}
 	return render(c, http.StatusOK, views.Lesson(p))
 }
 

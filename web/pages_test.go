@@ -37,7 +37,9 @@ func TestPages(t *testing.T) {
 			"Say what a handler does", "Name two event sources", "A function runs when an event arrives.",
 			`id="handlers-and-events"`, `method="post" action="/learn/basics/functions"`, "Mark as done",
 			`rel="next" href="/learn/basics/state"`, `href="/learn/basics"`,
+			"On this page", `<a href="#handlers-and-events">Handlers and events</a>`, `<a href="#summary">Summary</a>`,
 		}, []string{`rel="prev"`}},
+		{"short lesson has no contents", "/learn/basics/state", 200, "text/html", []string{"Where state lives"}, []string{"On this page"}},
 		{"lesson across paths", "/learn/data/tables", 200, "text/html", []string{
 			`rel="prev" href="/learn/basics/state"`, "Partition keys",
 		}, []string{`rel="next"`}},

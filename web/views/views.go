@@ -94,12 +94,19 @@ type LessonPage struct {
 	Summary     string
 	Minutes     int
 	Objectives  []string
+	Contents    []Heading     // the lesson's level-2 headings, for "On this page"
 	HTML        template.HTML // rendered at course load
 	Done        bool
 	CSRFToken   string
 	ActionURL   string // where the "mark as done" form posts
 	Prev, Next  *LessonLink
 	ExerciseURL string // page of the lesson's exercise; "" when none is served
+}
+
+// Heading is a section of a lesson to link to.
+type Heading struct {
+	ID   string
+	Text string
 }
 
 // SearchResult is one hit on the search page.

@@ -1,0 +1,78 @@
+package views
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/learnsls/learnsls/lessons/grade"
+)
+
+// EditorFile is one file shown in the exercise editor.
+type EditorFile struct {
+	Name     string
+	Lang     string // go, yaml, json or "" for plain text
+	Content  string
+	ReadOnly bool
+}
+
+// QuizQuestion is a quiz question with the learner's current answer.
+type QuizQuestion struct {
+	grade.Question
+	Selected map[string]bool // choices picked
+	Text     string          // a short text answer
+}
+
+// ExercisePage is a lesson's exercise: the prose beside an editor, the
+// checks' results and the ways to get unstuck.
+type ExercisePage struct {
+	Page
+	PathTitle   string
+	PathURL     string
+	LessonTitle string
+	LessonURL   string
+	LessonHTML  template.HTML
+	Title       string
+	Kind        string
+	Files       []EditorFile // editable
+	ReadOnly    []EditorFile // template, sample events, …
+	Questions   []QuizQuestion
+	StarterJSON string // the starter files as JSON, for "reset to starter"
+	Hints       []template.HTML
+	Solution    []EditorFile // offered after a pass or several failed attempts
+	Passed      bool         // passed before
+	Attempts    int          // failed submissions so far
+	Verdict     *grade.Verdict
+	Error       string // why grading could not run (queue full, rate limit, …)
+	CSRFToken   string
+	ActionURL   string // the no-JavaScript form posts here
+	GradeURL    string // the streaming grader the script uses
+	DraftURL    string
+	ResetURL    string
+	EditorJS    string
+	ExerciseJS  string
+	ExerciseCSS string
+	DraftSaved  string // when the draft was last saved, for the status line
+}
+
+func passedCount(v *grade.Verdict) string {
+	p, _ := v.Counts()
+	return strconv.Itoa(p)
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+// isFrame marks Lambda's own log lines (START, END, REPORT, INIT_START).
+func isFrame(line string) bool {
+	for _, p := range []string{"START RequestId:", "END RequestId:", "REPORT RequestId:", "INIT_START"} {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
+}
