@@ -167,6 +167,12 @@ func TestHealthz(t *testing.T) {
 	if len(resp.Cookies()) != 0 {
 		t.Errorf("healthz sets cookies: %v", resp.Cookies())
 	}
+	head, err := c.Head(ts.URL + "/healthz")
+	if err != nil || head.StatusCode != 200 {
+		t.Errorf("HEAD /healthz: %v, %v", head, err)
+	} else {
+		head.Body.Close()
+	}
 	ts.DB.Close() // the database goes away
 	resp, body = get(t, c, ts.URL+"/healthz")
 	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, "unavailable") {

@@ -26,6 +26,7 @@ func (s *Server) routes() {
 	e.GET("/learn/:path/:lesson/*", s.lessonAsset)
 	e.GET("/search", s.searchShow)
 	e.GET("/healthz", s.healthz)
+	e.HEAD("/healthz", s.healthz) // some load balancers probe with HEAD
 	e.GET("/static/*", s.staticServe)
 
 	// Exercises (web/exercise_*.go) register here, e.g.
