@@ -120,7 +120,7 @@ func (p *Policy) span(start, end int) Span {
 	return Span{Start: posOf(p.src, start), End: posOf(p.src, end)}
 }
 
-func (p *Policy) finding(t FindingType, code string, n *node, _ bool, path Path, details string) Finding {
+func (p *Policy) finding(t FindingType, code string, n *node, path Path, details string) Finding {
 	loc := Location{Path: path}
 	if n != nil {
 		loc.Span = p.span(n.start, n.end)

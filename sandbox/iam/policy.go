@@ -152,15 +152,15 @@ func ParseAs(name string, src []byte, typ PolicyType) (*Policy, error) {
 			if st.Principal == nil {
 				n, path = elem(st, "NotPrincipal", -1)
 			}
-			fd := p.finding(FindingError, "UNSUPPORTED_PRINCIPAL", n, false, path, "An identity-based policy cannot name a Principal: it applies to whoever it is attached to. Remove the element.")
+			fd := p.finding(FindingError, "UNSUPPORTED_PRINCIPAL", n, path, "An identity-based policy cannot name a Principal: it applies to whoever it is attached to. Remove the element.")
 			f = &fd
 		case typ == IdentityPolicy && st.Resource == nil && st.NotResource == nil:
 			n, path := elem(st, "", -1)
-			fd := p.finding(FindingError, "MISSING_RESOURCE", n, false, path, "This statement names no resources. Add \"Resource\" with ARNs (or \"*\" for actions that take no resource).")
+			fd := p.finding(FindingError, "MISSING_RESOURCE", n, path, "This statement names no resources. Add \"Resource\" with ARNs (or \"*\" for actions that take no resource).")
 			f = &fd
 		case typ == ResourcePolicy && st.Principal == nil && st.NotPrincipal == nil:
 			n, path := elem(st, "", -1)
-			fd := p.finding(FindingError, "MISSING_PRINCIPAL", n, false, path, "A statement in a resource-based policy must say who it applies to. Add a Principal.")
+			fd := p.finding(FindingError, "MISSING_PRINCIPAL", n, path, "A statement in a resource-based policy must say who it applies to. Add a Principal.")
 			f = &fd
 		}
 		if f != nil {
@@ -196,12 +196,12 @@ type reader struct {
 	p *Policy
 }
 
-func (r *reader) add(t FindingType, code string, n *node, keySpan bool, path Path, details string) {
-	r.p.findings = append(r.p.findings, r.p.finding(t, code, n, keySpan, path, details))
+func (r *reader) add(t FindingType, code string, n *node, path Path, details string) {
+	r.p.findings = append(r.p.findings, r.p.finding(t, code, n, path, details))
 }
 
 func (r *reader) mismatch(n *node, path Path, want string) {
-	r.add(FindingError, "DATA_TYPE_MISMATCH", n, false, path,
+	r.add(FindingError, "DATA_TYPE_MISMATCH", n, path,
 		fmt.Sprintf("%s must be %s, but it is %s %s.", path.Element(), want, article(n.kind.String()), n.kind))
 }
 
@@ -232,7 +232,7 @@ func (r *reader) document(root *node) {
 			}
 			r.p.Version = m.val.str
 			if m.val.str != Version2012 && m.val.str != Version2008 {
-				r.add(FindingError, "INVALID_VERSION", m.val, false, path,
+				r.add(FindingError, "INVALID_VERSION", m.val, path,
 					fmt.Sprintf("Version %q is not a policy language version. Use \"2012-10-17\" (the current one, which also enables policy variables).", m.val.str))
 			}
 		case "Id":
@@ -244,12 +244,12 @@ func (r *reader) document(root *node) {
 		case "Statement":
 			stmt = m.val
 		default:
-			r.add(FindingError, "INVALID_POLICY_ELEMENT", nil, false, path, unknownElement(m.key, []string{"Version", "Id", "Statement"}))
+			r.add(FindingError, "INVALID_POLICY_ELEMENT", nil, path, unknownElement(m.key, []string{"Version", "Id", "Statement"}))
 			r.p.findings[len(r.p.findings)-1].Locations[0].Span = r.p.span(m.keyStart, m.val.end)
 		}
 	}
 	if stmt == nil {
-		r.add(FindingError, "MISSING_STATEMENT", root, false, nil, "The policy has no Statement. Add \"Statement\": [ ... ] with at least one statement.")
+		r.add(FindingError, "MISSING_STATEMENT", root, nil, "The policy has no Statement. Add \"Statement\": [ ... ] with at least one statement.")
 		return
 	}
 	path := Path{{Key: "Statement"}}
@@ -258,7 +258,7 @@ func (r *reader) document(root *node) {
 		r.statement(stmt, 0, path)
 	case kindArray:
 		if len(stmt.arr) == 0 {
-			r.add(FindingError, "MISSING_STATEMENT", stmt, false, path, "The Statement array is empty, so the policy says nothing. Add at least one statement.")
+			r.add(FindingError, "MISSING_STATEMENT", stmt, path, "The Statement array is empty, so the policy says nothing. Add at least one statement.")
 		}
 		for i, s := range stmt.arr {
 			r.statement(s, i, path.Index(i))
@@ -273,7 +273,7 @@ func (r *reader) document(root *node) {
 func (r *reader) dupKey(seen map[string]bool, m member, path Path) bool {
 	lk := strings.ToLower(m.key)
 	if seen[lk] {
-		r.add(FindingError, "DUPLICATE_KEYS_WITH_DIFFERENT_CASE", nil, false, path,
+		r.add(FindingError, "DUPLICATE_KEYS_WITH_DIFFERENT_CASE", nil, path,
 			fmt.Sprintf("The key %q appears more than once in the same object (keys are compared without regard to case). Keep one.", m.key))
 		r.p.findings[len(r.p.findings)-1].Locations[0].Span = r.p.span(m.keyStart, m.keyEnd)
 		return false
@@ -332,7 +332,7 @@ func (r *reader) statement(n *node, idx int, path Path) {
 				if strings.EqualFold(st.Effect, EffectAllow) || strings.EqualFold(st.Effect, EffectDeny) {
 					hint = " The value is case-sensitive."
 				}
-				r.add(FindingError, "INVALID_EFFECT", m.val, false, mp, fmt.Sprintf("Effect must be \"Allow\" or \"Deny\", not %q.%s", st.Effect, hint))
+				r.add(FindingError, "INVALID_EFFECT", m.val, mp, fmt.Sprintf("Effect must be \"Allow\" or \"Deny\", not %q.%s", st.Effect, hint))
 			}
 		case "Action":
 			st.Action = r.strings(m.val, mp)
@@ -349,30 +349,30 @@ func (r *reader) statement(n *node, idx int, path Path) {
 		case "Condition":
 			st.Conditions = r.conditions(m.val, mp)
 		default:
-			r.add(FindingError, "INVALID_POLICY_ELEMENT", nil, false, mp, unknownElement(m.key, statementElements))
+			r.add(FindingError, "INVALID_POLICY_ELEMENT", nil, mp, unknownElement(m.key, statementElements))
 			r.p.findings[len(r.p.findings)-1].Locations[0].Span = r.p.span(m.keyStart, m.val.end)
 		}
 	}
 	if _, ok := n.member("Effect"); !ok {
-		r.add(FindingError, "MISSING_EFFECT", n, false, path, "This statement has no Effect. Add \"Effect\": \"Allow\" or \"Effect\": \"Deny\".")
+		r.add(FindingError, "MISSING_EFFECT", n, path, "This statement has no Effect. Add \"Effect\": \"Allow\" or \"Effect\": \"Deny\".")
 	}
 	_, hasA := n.member("Action")
 	_, hasNA := n.member("NotAction")
 	switch {
 	case !hasA && !hasNA:
-		r.add(FindingError, "MISSING_ACTION", n, false, path, "This statement names no actions. Add \"Action\" with actions such as \"dynamodb:GetItem\".")
+		r.add(FindingError, "MISSING_ACTION", n, path, "This statement names no actions. Add \"Action\" with actions such as \"dynamodb:GetItem\".")
 	case hasA && hasNA:
-		r.add(FindingError, "UNSUPPORTED_ELEMENT_COMBINATION", n, false, path, "A statement can have Action or NotAction, not both.")
+		r.add(FindingError, "UNSUPPORTED_ELEMENT_COMBINATION", n, path, "A statement can have Action or NotAction, not both.")
 	}
 	_, hasR := n.member("Resource")
 	_, hasNR := n.member("NotResource")
 	if hasR && hasNR {
-		r.add(FindingError, "UNSUPPORTED_ELEMENT_COMBINATION", n, false, path, "A statement can have Resource or NotResource, not both.")
+		r.add(FindingError, "UNSUPPORTED_ELEMENT_COMBINATION", n, path, "A statement can have Resource or NotResource, not both.")
 	}
 	_, hasP := n.member("Principal")
 	_, hasNP := n.member("NotPrincipal")
 	if hasP && hasNP {
-		r.add(FindingError, "UNSUPPORTED_ELEMENT_COMBINATION", n, false, path, "A statement can have Principal or NotPrincipal, not both.")
+		r.add(FindingError, "UNSUPPORTED_ELEMENT_COMBINATION", n, path, "A statement can have Principal or NotPrincipal, not both.")
 	}
 }
 
@@ -414,7 +414,7 @@ func (r *reader) principal(n *node, path Path) *PrincipalSet {
 	ps := &PrincipalSet{}
 	if n.kind == kindString {
 		if n.str != "*" {
-			r.add(FindingError, "INVALID_PRINCIPAL_FORMAT", n, false, path,
+			r.add(FindingError, "INVALID_PRINCIPAL_FORMAT", n, path,
 				fmt.Sprintf("A principal given as a plain string must be \"*\". Name principals in an object, e.g. {\"AWS\": %q}.", n.str))
 		}
 		ps.Wildcard = n.str == "*"
@@ -437,7 +437,7 @@ func (r *reader) principal(n *node, path Path) *PrincipalSet {
 		case "CanonicalUser":
 			ps.CanonicalUser = append(ps.CanonicalUser, vals...)
 		default:
-			r.add(FindingError, "INVALID_PRINCIPAL_KEY", nil, false, mp,
+			r.add(FindingError, "INVALID_PRINCIPAL_KEY", nil, mp,
 				fmt.Sprintf("%q is not a kind of principal. Use AWS, Service, Federated or CanonicalUser.", m.key))
 			r.p.findings[len(r.p.findings)-1].Locations[0].Span = r.p.span(m.keyStart, m.keyEnd)
 		}
@@ -451,19 +451,19 @@ func (r *reader) conditions(n *node, path Path) []Condition {
 		return nil
 	}
 	if len(n.obj) == 0 {
-		r.add(FindingSuggestion, "EMPTY_OBJECT_CONDITION", n, false, path, "The Condition object is empty and has no effect; remove it.")
+		r.add(FindingSuggestion, "EMPTY_OBJECT_CONDITION", n, path, "The Condition object is empty and has no effect; remove it.")
 	}
 	var out []Condition
 	for _, om := range n.obj {
 		op := path.Key(om.key)
 		kind, q, ifx, ok := parseOperator(om.key)
 		if !ok {
-			r.add(FindingError, "INVALID_CONDITION_OPERATOR", nil, false, op, unknownOperator(om.key))
+			r.add(FindingError, "INVALID_CONDITION_OPERATOR", nil, op, unknownOperator(om.key))
 			r.p.findings[len(r.p.findings)-1].Locations[0].Span = r.p.span(om.keyStart, om.keyEnd)
 			continue
 		}
 		if kind == opNull && ifx {
-			r.add(FindingError, "NULL_WITH_IF_EXISTS", nil, false, op, "NullIfExists does not exist: Null already tests whether the key is present. Use Null.")
+			r.add(FindingError, "NULL_WITH_IF_EXISTS", nil, op, "NullIfExists does not exist: Null already tests whether the key is present. Use Null.")
 			r.p.findings[len(r.p.findings)-1].Locations[0].Span = r.p.span(om.keyStart, om.keyEnd)
 			continue
 		}
@@ -472,7 +472,7 @@ func (r *reader) conditions(n *node, path Path) []Condition {
 			continue
 		}
 		if len(om.val.obj) == 0 {
-			r.add(FindingSuggestion, "EMPTY_OBJECT_CONDITION", om.val, false, op, fmt.Sprintf("The %s block names no condition keys and has no effect; remove it.", om.key))
+			r.add(FindingSuggestion, "EMPTY_OBJECT_CONDITION", om.val, op, fmt.Sprintf("The %s block names no condition keys and has no effect; remove it.", om.key))
 		}
 		for _, km := range om.val.obj {
 			kp := op.Key(km.key)
@@ -483,7 +483,7 @@ func (r *reader) conditions(n *node, path Path) []Condition {
 				c.valueKind = []nodeKind{km.val.kind}
 			case kindArray:
 				if len(km.val.arr) == 0 {
-					r.add(FindingSuggestion, "EMPTY_ARRAY_CONDITION", km.val, false, kp, fmt.Sprintf("The condition key %s has no values, so this condition can never be true.", km.key))
+					r.add(FindingSuggestion, "EMPTY_ARRAY_CONDITION", km.val, kp, fmt.Sprintf("The condition key %s has no values, so this condition can never be true.", km.key))
 				}
 				for i, e := range km.val.arr {
 					switch e.kind {

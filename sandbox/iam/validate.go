@@ -60,7 +60,7 @@ type validator struct {
 }
 
 func (v *validator) add(t FindingType, code string, n *node, path Path, format string, args ...any) {
-	v.fs = append(v.fs, v.p.finding(t, code, n, false, path, fmt.Sprintf(format, args...)))
+	v.fs = append(v.fs, v.p.finding(t, code, n, path, fmt.Sprintf(format, args...)))
 }
 
 // elem returns the node and path of a statement element, or of its i-th
