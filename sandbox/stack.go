@@ -818,3 +818,26 @@ func (s *Stack) build(ctx context.Context, files map[string][]byte) (*build.Arti
 	s.mu.Unlock()
 	return art, nil
 }
+
+// NewDeployed creates a stack and deploys template into it: what a grader
+// does for each attempt. The stack is closed again if the deploy fails.
+func NewDeployed(ctx context.Context, opt Options, template []byte, files map[string][]byte, params map[string]string) (*Stack, error) {
+	s, err := New(ctx, opt)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Deploy(ctx, template, files, params); err != nil {
+		_ = s.Close(context.Background())
+		return nil, err
+	}
+	return s, nil
+}
+
+// URL is the invoke URL AWS would give an API ("" for the only one).
+func (s *Stack) URL(api string) (string, error) {
+	g, err := s.gateway(api)
+	if err != nil {
+		return "", err
+	}
+	return g.URL(), nil
+}

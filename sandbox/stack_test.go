@@ -135,6 +135,9 @@ func TestDeployReportsTemplateAndBuildErrors(t *testing.T) {
 	}
 	defer s.Close(context.Background())
 	tmpl, _ := os.ReadFile("testdata/users/template.yaml")
+	if _, err := NewDeployed(context.Background(), Options{Builder: b}, []byte("Resources: {}"), nil, nil); err == nil || !strings.Contains(err.Error(), "[E1001]") {
+		t.Errorf("NewDeployed with an empty template: %v", err)
+	}
 	err = s.Deploy(context.Background(), []byte(strings.Replace(string(tmpl), "provided.al2023", "go1.x", 1)), nil, nil)
 	if err == nil || !strings.Contains(err.Error(), "[E3030] You must specify a valid value for Runtime (go1.x)") {
 		t.Errorf("template error = %v", err)
