@@ -191,6 +191,22 @@ func (g *Gateway) callAuthorizer(ctx context.Context, c *call, a Authorizer, ids
 			"queryStringParameters": ev.QueryStringParameters, "requestContext": ev.RequestContext,
 			"pathParameters": ev.PathParameters, "stageVariables": ev.StageVariables,
 		}
+	case g.cfg.Kind == HTTP:
+		// An HTTP API's 1.0 authorizer event: REST's REQUEST shape without
+		// the multi-value maps, plus identitySource and authorizationToken.
+		ev := g.eventV1(c)
+		event = map[string]any{
+			"version": "1.0", "type": "REQUEST", "methodArn": arn, "identitySource": strings.Join(ids, ","),
+			"authorizationToken": strings.Join(ids, ","), "resource": ev.Resource, "path": ev.Path, "httpMethod": ev.HTTPMethod,
+			"headers": ev.Headers, "queryStringParameters": ev.QueryStringParameters, "pathParameters": ev.PathParameters,
+			"stageVariables": ev.StageVariables,
+			"requestContext": map[string]any{
+				"path": ev.RequestContext.Path, "accountId": ev.RequestContext.AccountID, "resourceId": ev.RequestContext.ResourceID,
+				"stage": ev.RequestContext.Stage, "requestId": ev.RequestContext.RequestID,
+				"identity":     map[string]any{"sourceIp": ev.RequestContext.Identity.SourceIP},
+				"resourcePath": ev.RequestContext.ResourcePath, "httpMethod": ev.RequestContext.HTTPMethod, "apiId": ev.RequestContext.APIID,
+			},
+		}
 	default:
 		ev := g.eventV1(c)
 		m := map[string]any{
@@ -205,11 +221,6 @@ func (g *Gateway) callAuthorizer(ctx context.Context, c *call, a Authorizer, ids
 				"identity":     map[string]any{"sourceIp": ev.RequestContext.Identity.SourceIP},
 				"resourcePath": ev.RequestContext.ResourcePath, "httpMethod": ev.RequestContext.HTTPMethod, "apiId": ev.RequestContext.APIID,
 			},
-		}
-		if g.cfg.Kind == HTTP {
-			m["version"] = "1.0"
-			m["identitySource"] = strings.Join(ids, ",")
-			m["authorizationToken"] = strings.Join(ids, ",")
 		}
 		event = m
 	}

@@ -348,3 +348,29 @@ func TestAuthorizerEventsMatchAWS(t *testing.T) {
 		coversSample(t, f.last[fnAuth], "sample-request-authorizer-request.json")
 	})
 }
+
+func TestHTTPAuthorizerEventsMatchAWS(t *testing.T) {
+	for _, c := range []struct {
+		version, sample string
+		decode          func(*testing.T, []byte)
+	}{
+		{"1.0", "sample-http-authorizer-v1-request.json", func(t *testing.T, ev []byte) { roundTrip[events.APIGatewayV2CustomAuthorizerV1Request](t, ev) }},
+		{"2.0", "sample-http-authorizer-v2-request.json", func(t *testing.T, ev []byte) { roundTrip[events.APIGatewayV2CustomAuthorizerV2Request](t, ev) }},
+	} {
+		t.Run(c.version, func(t *testing.T) {
+			f := newFake()
+			f.fns[fnA] = fixed(`{"statusCode":200}`)
+			f.fns[fnAuth] = fixed(`{"principalId":"p","policyDocument":{"Version":"2012-10-17","Statement":[{"Action":"execute-api:Invoke","Effect":"Allow","Resource":"*"}]},"context":{"k":"v"}}`)
+			g := newGateway(t, Config{Kind: HTTP, Stage: "test", StageVariables: map[string]string{"StageVar1": "stageValue1"},
+				Routes: []Route{{Method: "GET", Path: "/request/{id}", FunctionARN: fnA, Authorizer: "L"}},
+				Authorizers: map[string]Authorizer{"L": {Name: "L", Type: RequestAuthorizer, FunctionARN: fnAuth, PayloadVersion: c.version,
+					IdentitySource: []string{"$request.header.HeaderAuth1", "$request.querystring.QueryString1"}}}}, f, nil)
+			r := get(g, "GET", "/test/request/7?QueryString1=queryValue1", "HeaderAuth1", "headerValue1", "Cookie", "c1=1")
+			if r.StatusCode != 200 {
+				t.Fatalf("status %d %s", r.StatusCode, r.Body)
+			}
+			c.decode(t, f.last[fnAuth])
+			coversSample(t, f.last[fnAuth], c.sample)
+		})
+	}
+}
