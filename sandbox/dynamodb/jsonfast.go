@@ -70,7 +70,7 @@ func (r *jreader) str() (string, error) {
 		if c == '"' {
 			s := string(r.b[start:r.i])
 			r.i++
-			return s, nil
+			return validUTF8(s), nil
 		}
 		if c == '\\' {
 			return r.strSlow(start)
@@ -90,7 +90,7 @@ func (r *jreader) strSlow(start int) (string, error) {
 		switch {
 		case c == '"':
 			r.i++
-			return string(out), nil
+			return validUTF8(string(out)), nil
 		case c < 0x20:
 			return "", errSyntax
 		case c != '\\':
@@ -152,6 +152,25 @@ func (r *jreader) hex4() (rune, bool) {
 	}
 	r.i += 4
 	return rune(n), true
+}
+
+// validUTF8 replaces each invalid byte with U+FFFD, as encoding/json does,
+// so stored strings are always valid UTF-8.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	out := make([]byte, 0, len(s)+8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			out = utf8.AppendRune(out, utf8.RuneError)
+		} else {
+			out = append(out, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(out)
 }
 
 // skip consumes any JSON value (unknown members).
