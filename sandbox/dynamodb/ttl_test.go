@@ -30,8 +30,8 @@ func TestExpireTTL(t *testing.T) {
 		{"past", N(strconv.FormatInt(now-60, 10))},
 		{"future", N(strconv.FormatInt(now+60, 10))},
 		{"ancient", N(strconv.FormatInt(now-6*365*24*3600, 10))}, // over five years: ignored
-		{"millis", N(strconv.FormatInt((now+60)*1000, 10))},       // far future
-		{"string", S("0")},                                        // not a number: ignored
+		{"millis", N(strconv.FormatInt((now+60)*1000, 10))},      // far future
+		{"string", S("0")}, // not a number: ignored
 	}
 	for _, it := range items {
 		if err := svc.Seed("Sessions", []Item{{"id": S(it.id), "exp": it.exp}}); err != nil {
