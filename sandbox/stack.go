@@ -19,7 +19,6 @@ import (
 	"net/http"
 	"path"
 	"reflect"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -666,8 +665,12 @@ func (s *Stack) CallAWS(ctx context.Context, req lambda.AWSRequest) lambda.AWSRe
 	if err != nil {
 		return awsError(400, "com.amazon.coral.service#AccessDeniedException", err.Error())
 	}
-	for _, a := range s.dynamoAuthz(req.Operation, req.Body) {
-		if err := sess.Authorize(a.action, a.resource, nil, nil); err != nil {
+	checks, err := iam.CallChecks(req.Service, req.Operation, req.Body, iam.CallInfo{Region: s.opt.Region, Account: s.opt.AccountID, PartitionKey: s.partitionKey})
+	if err != nil {
+		return awsError(400, "com.amazon.coral.service#SerializationException", err.Error())
+	}
+	for _, c := range checks {
+		if err := sess.Authorize(c.Action, c.Resource, nil, c.Context); err != nil {
 			s.mu.Lock()
 			s.denials = append(s.denials, err.Error())
 			s.mu.Unlock()
@@ -684,72 +687,19 @@ func (s *Stack) CallAWS(ctx context.Context, req lambda.AWSRequest) lambda.AWSRe
 	return lambda.AWSResponse{Status: st, Body: body}
 }
 
-type authz struct{ action, resource string }
-
-var partiQLTable = regexp.MustCompile(`(?i)\b(?:from|into|update)\s+"?([A-Za-z0-9_.-]+)"?`)
-
-// dynamoAuthz lists the IAM actions and resources one DynamoDB call needs.
-func (s *Stack) dynamoAuthz(op string, body []byte) []authz {
-	var in struct {
-		TableName     string
-		IndexName     string
-		StreamArn     string
-		Statement     string
-		RequestItems  map[string]json.RawMessage
-		TransactItems []map[string]struct{ TableName string }
+// partitionKey names a table's partition key, so item calls carry
+// dynamodb:LeadingKeys for fine-grained access policies.
+func (s *Stack) partitionKey(table string) (string, bool) {
+	d, err := s.dynamo.Describe(table)
+	if err != nil {
+		return "", false
 	}
-	_ = json.Unmarshal(body, &in)
-	arn := func(table string) string {
-		return fmt.Sprintf("arn:aws:dynamodb:%s:%s:table/%s", s.opt.Region, s.opt.AccountID, table)
+	for _, k := range d.KeySchema {
+		if k.KeyType == "HASH" {
+			return k.AttributeName, true
+		}
 	}
-	switch op {
-	case "BatchGetItem", "BatchWriteItem":
-		var out []authz
-		names := make([]string, 0, len(in.RequestItems))
-		for t := range in.RequestItems {
-			names = append(names, t)
-		}
-		sort.Strings(names)
-		for _, t := range names {
-			out = append(out, authz{"dynamodb:" + op, arn(t)})
-		}
-		return out
-	case "TransactWriteItems", "TransactGetItems":
-		var out []authz
-		for _, item := range in.TransactItems {
-			for kind, v := range item {
-				action := map[string]string{"Put": "PutItem", "Update": "UpdateItem", "Delete": "DeleteItem", "ConditionCheck": "ConditionCheckItem", "Get": "GetItem"}[kind]
-				if action != "" {
-					out = append(out, authz{"dynamodb:" + action, arn(v.TableName)})
-				}
-			}
-		}
-		return out
-	case "ExecuteStatement":
-		verb := strings.ToUpper(strings.Fields(in.Statement + " SELECT")[0])
-		action := map[string]string{"SELECT": "PartiQLSelect", "INSERT": "PartiQLInsert", "UPDATE": "PartiQLUpdate", "DELETE": "PartiQLDelete"}[verb]
-		if action == "" {
-			action = "PartiQLSelect"
-		}
-		res := "*"
-		if m := partiQLTable.FindStringSubmatch(in.Statement); m != nil {
-			res = arn(m[1])
-		}
-		return []authz{{"dynamodb:" + action, res}}
-	case "ListTables", "DescribeLimits", "ListStreams":
-		return []authz{{"dynamodb:" + op, "*"}}
-	case "DescribeStream", "GetRecords", "GetShardIterator":
-		res := in.StreamArn
-		if res == "" {
-			res = "*"
-		}
-		return []authz{{"dynamodb:" + op, res}}
-	}
-	res := arn(in.TableName)
-	if in.IndexName != "" && (op == "Query" || op == "Scan") {
-		res += "/index/" + in.IndexName
-	}
-	return []authz{{"dynamodb:" + op, res}}
+	return "", false
 }
 
 // apiInvoker is how API Gateway reaches Lambda: the function's resource
