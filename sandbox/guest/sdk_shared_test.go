@@ -20,6 +20,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/smithy-go"
@@ -1086,6 +1087,117 @@ var sdkAVCases = []sdkAVCase{
 func sdkRunAV() map[string]any {
 	out := map[string]any{}
 	for _, c := range sdkAVCases {
+		out[c.Name] = c.Run()
+	}
+	return out
+}
+
+// --- expression -----------------------------------------------------------
+
+// sdkExprResult describes a built expression (or the error building it).
+func sdkExprResult(b expression.Builder) any {
+	e, err := b.Build()
+	if err != nil {
+		return map[string]any{"err": err.Error(), "errType": reflect.TypeOf(err).String()}
+	}
+	return map[string]any{
+		"condition": e.Condition(), "filter": e.Filter(), "keyCondition": e.KeyCondition(),
+		"projection": e.Projection(), "update": e.Update(),
+		"names": e.Names(), "values": sdkAVMapJSON(e.Values()),
+	}
+}
+
+var sdkExprCases = []sdkAVCase{
+	{"query", func() any {
+		key := expression.Key("pk").Equal(expression.Value("USER#1")).And(expression.Key("sk").BeginsWith("ORDER#"))
+		filter := expression.Name("status").In(expression.Value("NEW"), expression.Value("PAID")).
+			And(expression.Name("total").Between(expression.Value(10), expression.Value(20.5)))
+		proj := expression.NamesList(expression.Name("pk"), expression.Name("sk"), expression.Name("status"), expression.Name("items[0].sku"))
+		return sdkExprResult(expression.NewBuilder().WithKeyCondition(key).WithFilter(filter).WithProjection(proj))
+	}},
+	{"conditional-update", func() any {
+		cond := expression.Name("pk").AttributeNotExists().Or(expression.Name("version").LessThan(expression.Value(3)))
+		upd := expression.Set(expression.Name("count"), expression.Plus(expression.IfNotExists(expression.Name("count"), expression.Value(0)), expression.Value(1))).
+			Set(expression.Name("items"), expression.ListAppend(expression.Name("items"), expression.Value([]string{"x"}))).
+			Set(expression.Name("stock"), expression.Name("stock").Minus(expression.Value(2))).
+			Remove(expression.Name("old.field")).
+			Add(expression.Name("tags"), expression.Value(&types.AttributeValueMemberSS{Value: []string{"a"}})).
+			Delete(expression.Name("gone"), expression.Value(types.AttributeValueMemberSS{Value: []string{"b"}}))
+		return sdkExprResult(expression.NewBuilder().WithCondition(cond).WithUpdate(upd))
+	}},
+	{"functions-and-reused-names", func() any {
+		c := expression.And(
+			expression.Name("a").Size().GreaterThanEqual(expression.Value(2)),
+			expression.Name("a").AttributeType(expression.StringSet),
+			expression.Not(expression.Name("b").Contains("x")),
+			expression.Name("a").NotEqual(expression.Name("b")),
+			expression.Value(5).LessThanEqual(expression.Name("c")),
+			expression.Size(expression.Name("c")).Between(expression.Value(1), expression.Value(9)),
+			expression.Name("d").BeginsWith("p").Or(expression.Name("d").GreaterThan(expression.Value("q")), expression.Name("d").Equal(expression.Value(true))),
+		)
+		return sdkExprResult(expression.NewBuilder().WithFilter(c).WithProjection(expression.NamesList(expression.Name("a")).AddNames(expression.Name("b"))))
+	}},
+	{"paths", func() any {
+		p := expression.NamesList(expression.NameNoDotSplit("a.b"), expression.Name("list").AppendName(expression.Name("[1][2].x")),
+			expression.Name("m").AppendName(expression.Name("n")), expression.Name("l[3][4]"))
+		return sdkExprResult(expression.NewBuilder().WithProjection(p))
+	}},
+	{"update-without-reassigning", func() any {
+		u := expression.Set(expression.Name("a"), expression.Value(1))
+		u.Set(expression.Name("b"), expression.Value(2)) // result ignored on purpose
+		b := expression.NewBuilder()
+		b = b.WithUpdate(u)
+		b.WithCondition(expression.Name("a").AttributeExists()) // result ignored on purpose
+		return sdkExprResult(b)
+	}},
+	{"value-options", func() any {
+		type item struct {
+			Name string `json:"name"`
+			Skip string `json:"-"`
+		}
+		v := expression.ValueWithOptions(item{Name: "x", Skip: "y"}, func(o *expression.ValueBuilderOptions) {
+			o.EncoderOptions = append(o.EncoderOptions, func(eo *attributevalue.EncoderOptions) { eo.TagKey = "json" })
+		})
+		return sdkExprResult(expression.NewBuilder().WithUpdate(expression.Set(expression.Name("doc"), v)))
+	}},
+	{"key-between-and-compare", func() any {
+		k := expression.KeyAnd(expression.KeyEqual(expression.Key("pk"), expression.Value("a")), expression.KeyBetween(expression.Key("sk"), expression.Value(1), expression.Value(5)))
+		return sdkExprResult(expression.NewBuilder().WithKeyCondition(k))
+	}},
+	{"key-greater", func() any {
+		k := expression.Key("pk").Equal(expression.Value("a")).And(expression.Key("sk").GreaterThan(expression.Value(1)))
+		return sdkExprResult(expression.NewBuilder().WithKeyCondition(k))
+	}},
+	{"error/empty-builder", func() any { return sdkExprResult(expression.NewBuilder()) }},
+	{"error/empty-name", func() any {
+		return sdkExprResult(expression.NewBuilder().WithCondition(expression.Name("").Equal(expression.Value(1))))
+	}},
+	{"error/bad-index", func() any {
+		return sdkExprResult(expression.NewBuilder().WithProjection(expression.NamesList(expression.Name("a[x]"))))
+	}},
+	{"error/empty-part", func() any {
+		return sdkExprResult(expression.NewBuilder().WithProjection(expression.NamesList(expression.Name("a..b"))))
+	}},
+	{"error/key-order", func() any {
+		k := expression.Key("sk").BeginsWith("x").And(expression.Key("pk").Equal(expression.Value("a")))
+		return sdkExprResult(expression.NewBuilder().WithKeyCondition(k))
+	}},
+	{"error/unset-condition", func() any {
+		return sdkExprResult(expression.NewBuilder().WithFilter(expression.ConditionBuilder{}))
+	}},
+	{"error/bad-value", func() any {
+		return sdkExprResult(expression.NewBuilder().WithUpdate(expression.Set(expression.Name("a"), expression.Value(map[string]int{"": 1}))))
+	}},
+	{"is-set", func() any {
+		return fmt.Sprint(expression.ConditionBuilder{}.IsSet(), expression.Name("a").AttributeExists().IsSet(),
+			expression.KeyConditionBuilder{}.IsSet(), expression.Key("a").Equal(expression.Value(1)).IsSet())
+	}},
+}
+
+// sdkRunExpr runs every expression case.
+func sdkRunExpr() map[string]any {
+	out := map[string]any{}
+	for _, c := range sdkExprCases {
 		out[c.Name] = c.Run()
 	}
 	return out

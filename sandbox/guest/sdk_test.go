@@ -61,7 +61,7 @@ func main() {
 		c := sdkClients{SQS: sqs.NewFromConfig(cfg), Events: eventbridge.NewFromConfig(cfg), SNS: sns.NewFromConfig(cfg), SES: sesv2.NewFromConfig(cfg)}
 		svc = append(svc, sdkRunSvc(ctx, c, cs))
 	}
-	out := map[string]any{"wire": wire, "services": svc, "av": sdkRunAV()}
+	out := map[string]any{"wire": wire, "services": svc, "av": sdkRunAV(), "expr": sdkRunExpr()}
 	if err := json.NewEncoder(os.Stdout).Encode(out); err != nil {
 		panic(err)
 	}
@@ -277,6 +277,7 @@ type sdkGuestOutput struct {
 	Wire     []json.RawMessage          `json:"wire"`
 	Services []json.RawMessage          `json:"services"`
 	AV       map[string]json.RawMessage `json:"av"`
+	Expr     map[string]json.RawMessage `json:"expr"`
 }
 
 var (
@@ -483,6 +484,28 @@ func TestAttributeValueMatchesRealSDK(t *testing.T) {
 			}
 			if !sdkJSONEqual(t, want, guest.AV[c.Name]) {
 				t.Errorf("result differs\nreal:  %s\nguest: %s", want, guest.AV[c.Name])
+			}
+		})
+	}
+}
+
+// TestExpressionMatchesRealSDK builds the same expressions with the real
+// feature/dynamodb/expression package (here) and the guest one: the same
+// expression strings, placeholders, values and errors.
+func TestExpressionMatchesRealSDK(t *testing.T) {
+	guest, _ := sdkGuest(t)
+	real := sdkRunExpr()
+	if len(guest.Expr) != len(sdkExprCases) {
+		t.Errorf("guest ran %d expression cases, want %d", len(guest.Expr), len(sdkExprCases))
+	}
+	for _, c := range sdkExprCases {
+		t.Run(c.Name, func(t *testing.T) {
+			want, err := json.Marshal(real[c.Name])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sdkJSONEqual(t, want, guest.Expr[c.Name]) {
+				t.Errorf("result differs\nreal:  %s\nguest: %s", want, guest.Expr[c.Name])
 			}
 		})
 	}
