@@ -647,6 +647,7 @@ func scenarioStreams(t *testing.T, h *harness) {
 	}
 	defer cancel()
 	putOrder(t, h, "S", 1, "", 10)
+	putOrder(t, h, "S", 1, "", 10) // no change: no record
 	putOrder(t, h, "S", 1, "open", 11)
 	must(h.db.DeleteItem(bg, &ddb.DeleteItemInput{TableName: aws.String("Orders"), Key: map[string]types.AttributeValue{"pk": str("S"), "sk": num("1")}}))
 	ls := must(h.streams.ListStreams(bg, &dynamodbstreams.ListStreamsInput{TableName: aws.String("Orders")}))

@@ -310,3 +310,23 @@ func TestSubscribeRequiresStream(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+func TestSetValidation(t *testing.T) {
+	cases := []struct {
+		v   AttributeValue
+		msg string
+	}{
+		{SS("a", "a"), "One or more parameter values were invalid: Input collection [a, a] contains duplicates."},
+		{AttributeValue{Kind: KindBS, Set: []string{"b", "b"}}, "One or more parameter values were invalid: Input collection [Yg==, Yg==]of type BS contains duplicates."},
+		{AttributeValue{Kind: KindSS}, "One or more parameter values were invalid: An string set  may not be empty"},
+		{AttributeValue{Kind: KindNS}, "One or more parameter values were invalid: An number set  may not be empty"},
+		{AttributeValue{Kind: KindBS}, "One or more parameter values were invalid: Binary sets should not be empty"},
+		{AttributeValue{Kind: KindNULL}, "One or more parameter values were invalid: Null attribute value types must have the value of true"},
+	}
+	for _, c := range cases {
+		v := c.v
+		if err := validateValue(&v, 1); err == nil || err.Message != c.msg {
+			t.Errorf("%s: got %v, want %s", MarshalItem(Item{"v": c.v}), err, c.msg)
+		}
+	}
+}

@@ -128,6 +128,9 @@ func (s *Service) emitAs(t *table, old, nu Item, who *UserIdentity) {
 		name = "INSERT"
 	case nu == nil:
 		name = "REMOVE"
+	case equalValues(AttributeValue{Kind: KindM, Map: old}, AttributeValue{Kind: KindM, Map: nu}):
+		// DynamoDB writes no record for a write that changes nothing.
+		return
 	}
 	src := nu
 	if src == nil {
@@ -446,9 +449,6 @@ func (s *Service) getRecords(_ context.Context, in *GetRecordsInput) (*GetRecord
 	}
 	st.trim(now)
 	after := parts[2]
-	if after != "" && len(st.records) > 0 && after < st.records[0].Dynamodb.SequenceNumber && after < fmt.Sprintf("%021d", 0) {
-		after = ""
-	}
 	out := &GetRecordsOutput{Records: []StreamRecord{}}
 	last := after
 	for _, r := range st.records {

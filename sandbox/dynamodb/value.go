@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -287,7 +288,7 @@ func validateValue(v *AttributeValue, depth int) *Error {
 		}
 		for _, m := range set {
 			if _, dup := seen[m]; dup {
-				return validationf("One or more parameter values were invalid: Input collection %s contains duplicates.", v.Kind.String())
+				return duplicateSetError(v)
 			}
 			seen[m] = struct{}{}
 		}
@@ -480,3 +481,17 @@ func appendKey(b []byte, v AttributeValue) []byte {
 }
 
 var _ = bytes.Compare
+
+// duplicateSetError words a duplicate set member as DynamoDB does,
+// listing the members as sent (binary ones in base64).
+func duplicateSetError(v *AttributeValue) *Error {
+	members := v.Set
+	if v.Kind == KindBS {
+		members = make([]string, len(v.Set))
+		for i, m := range v.Set {
+			members[i] = base64.StdEncoding.EncodeToString([]byte(m))
+		}
+		return invalidParam("Input collection [%s]of type BS contains duplicates.", strings.Join(members, ", "))
+	}
+	return invalidParam("Input collection [%s] contains duplicates.", strings.Join(members, ", "))
+}
