@@ -170,9 +170,28 @@ func (s *Stack) writeLog(e lambda.LogEvent) {
 // items. Errors: *sam.Error / sam.Errors for the template,
 // *build.DiagnosticsError for code that does not compile.
 func (s *Stack) Deploy(ctx context.Context, template []byte, files map[string][]byte, params map[string]string) error {
-	m, err := sam.Load("template.yaml", template, sam.Options{Region: s.opt.Region, AccountID: s.opt.AccountID, StackName: s.opt.StackName, Parameters: params})
+	samOpt := sam.Options{Region: s.opt.Region, AccountID: s.opt.AccountID, StackName: s.opt.StackName, Parameters: params,
+		Namer: &stackNamer{DefaultNamer: sam.DefaultNamer{Region: s.opt.Region, AccountID: s.opt.AccountID, Partition: "aws", StackName: s.opt.StackName}, dynamo: s.dynamo}}
+	m, err := sam.Load("template.yaml", template, samOpt)
 	if err != nil {
 		return err
+	}
+	// Tables first: a new table's stream gets its label when it is created,
+	// and !GetAtt T.StreamArn must name that stream.
+	created := false
+	for _, t := range m.Tables() {
+		if _, err := s.dynamo.Describe(t.Name); err == nil {
+			continue // redeploy: keep the table and its items
+		}
+		if st, body := s.dynamo.Call(ctx, "CreateTable", t.CreateTable); st != http.StatusOK {
+			return fmt.Errorf("create table %s: %s", t.LogicalID, body)
+		}
+		created = created || t.StreamARN != ""
+	}
+	if created {
+		if m, err = sam.Load("template.yaml", template, samOpt); err != nil {
+			return err
+		}
 	}
 	roles := map[string]*iam.Role{}
 	for _, r := range m.Roles() {
@@ -208,14 +227,6 @@ func (s *Stack) Deploy(ctx context.Context, template []byte, files map[string][]
 			role.Boundary, _ = iam.Parse(r.PermissionsBoundary, []byte(doc))
 		}
 		roles[r.ARN] = role
-	}
-	for _, t := range m.Tables() {
-		if _, err := s.dynamo.Describe(t.Name); err == nil {
-			continue // redeploy: keep the table and its items
-		}
-		if st, body := s.dynamo.Call(ctx, "CreateTable", t.CreateTable); st != http.StatusOK {
-			return fmt.Errorf("create table %s: %s", t.LogicalID, body)
-		}
 	}
 	functions := map[string]sam.Function{}
 	byName := map[string]sam.Function{}
@@ -790,4 +801,21 @@ func (s *Stack) URL(api string) (string, error) {
 		return "", err
 	}
 	return g.URL(), nil
+}
+
+// stackNamer is sam's DefaultNamer, except that a table which already
+// exists reports its real stream ARN.
+type stackNamer struct {
+	sam.DefaultNamer
+	dynamo *dynamodb.Service
+}
+
+func (n *stackNamer) Name(r *sam.Resource) (string, map[string]string) {
+	id, attrs := n.DefaultNamer.Name(r)
+	if r.Type == "AWS::DynamoDB::Table" {
+		if d, err := n.dynamo.Describe(id); err == nil && d.LatestStreamArn != "" {
+			attrs["StreamArn"] = d.LatestStreamArn
+		}
+	}
+	return id, attrs
 }

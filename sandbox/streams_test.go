@@ -28,6 +28,11 @@ func TestDynamoDBStreamMapping(t *testing.T) {
 	if err := s.Deploy(ctx, tmpl, map[string][]byte{"audit/main.go": code}, nil); err != nil {
 		t.Fatal(err)
 	}
+	// The template's StreamArn is the stream the table really has.
+	tables := s.Model().Tables()
+	if d, err := s.dynamo.Describe(tables[0].Name); err != nil || d.LatestStreamArn == "" || d.LatestStreamArn != tables[0].StreamARN {
+		t.Errorf("template StreamArn %q, table's stream %+v (%v)", tables[0].StreamARN, d, err)
+	}
 	if w := s.Warnings(); len(w) != 0 {
 		t.Errorf("warnings = %v; the stream mapping should be wired", w)
 	}
