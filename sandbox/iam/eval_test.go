@@ -749,3 +749,24 @@ func TestExplainNamesFailedCondition(t *testing.T) {
 		}
 	}
 }
+
+func TestSummaries(t *testing.T) {
+	sess, _ := RolePrincipal(fnRole, "fn", nil)
+	req := Request{Principal: sess, Action: "sqs:SendMessage", Resource: "arn:aws:sqs:us-east-1:123456789012:jobs"}
+	tests := []struct {
+		name string
+		pols Policies
+		want string
+	}{
+		{"nothing", Policies{}, "no statement allows"},
+		{"boundary only", Policies{Boundary: MustParse("b", doc("", allowAll))}, "never grants anything by itself"},
+		{"account delegation", Policies{Resource: MustParse("r", doc("", `{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"sqs:*","Resource":"*"}`))}, "only delegates"},
+		{"role grant", Policies{Resource: MustParse("r", doc("", `{"Effect":"Allow","Principal":{"AWS":"`+fnRole+`"},"Action":"sqs:*","Resource":"*"}`))}, "names the caller's role"},
+		{"boundary cap", Policies{Identity: []*Policy{MustParse("p", doc("", allowAll))}, Boundary: MustParse("b", doc("", `{"Effect":"Allow","Action":"s3:*","Resource":"*"}`))}, "the permissions boundary does not"},
+	}
+	for _, tt := range tests {
+		if got := Evaluate(req, tt.pols).Summary(); !strings.Contains(got, tt.want) {
+			t.Errorf("%s: summary %q lacks %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -88,8 +88,16 @@ func (d Decision) Summary() string {
 	case ReasonNoResourceAllow:
 		return "Denied implicitly: the caller is an AWS service, so only the resource-based policy could allow it, and no statement there matches."
 	default:
-		if len(d.Matched) > 0 {
-			return "Denied implicitly: the only matching allow is in a resource-based policy that names the account, which merely delegates to identity-based policies, and none of those allows the request."
+		var res, bnd bool
+		for _, m := range d.Matched {
+			res = res || m.Kind == KindResource
+			bnd = bnd || m.Kind == KindBoundary
+		}
+		switch {
+		case res:
+			return "Denied implicitly: the matching allow is in a resource-based policy that names the whole account, which only delegates to identity-based policies, and none of those allows the request."
+		case bnd:
+			return "Denied implicitly: the permissions boundary allows this request, but a boundary never grants anything by itself; an identity-based policy must allow it too, and none does."
 		}
 		return "Denied implicitly: no statement allows this request, and everything not allowed is denied."
 	}
