@@ -785,6 +785,28 @@ func scenarioPartiQL(t *testing.T, h *harness) {
 	if strings.Join(ids, ",") != "b1" {
 		t.Fatalf("ids %v", ids)
 	}
+	// Paging with Limit and NextToken.
+	for i := range 5 {
+		must(h.db.ExecuteStatement(bg, &ddb.ExecuteStatementInput{Statement: aws.String(`INSERT INTO Books VALUE {'id': ?, 'n': ?}`),
+			Parameters: []types.AttributeValue{str(fmt.Sprint("p", i)), num(fmt.Sprint(i))}}))
+	}
+	seen := 0
+	var next *string
+	for pages := 0; ; pages++ {
+		out := must(h.db.ExecuteStatement(bg, &ddb.ExecuteStatementInput{Statement: aws.String(`SELECT * FROM Books WHERE begins_with(id, 'p')`),
+			Limit: aws.Int32(2), NextToken: next}))
+		seen += len(out.Items)
+		if out.NextToken == nil {
+			break
+		}
+		next = out.NextToken
+		if pages > 10 {
+			t.Fatal("paging does not end")
+		}
+	}
+	if seen != 5 {
+		t.Fatalf("paged select saw %d items", seen)
+	}
 	_, err = h.db.ExecuteStatement(bg, &ddb.ExecuteStatementInput{Statement: aws.String(`SELEC * FROM Books`)})
 	apiErr(t, err, "ValidationException", "Statement wasn't well formed, can't be processed: …")
 }

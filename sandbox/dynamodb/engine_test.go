@@ -330,3 +330,39 @@ func TestSetValidation(t *testing.T) {
 		}
 	}
 }
+
+func TestConsumedCapacity(t *testing.T) {
+	svc := New(Options{})
+	ctx := context.Background()
+	call := func(op, body string) string {
+		t.Helper()
+		status, resp := svc.Call(ctx, op, []byte(body))
+		if status != 200 {
+			t.Fatalf("%s: %s", op, resp)
+		}
+		return string(resp)
+	}
+	call("CreateTable", `{"TableName":"Cap","BillingMode":"PAY_PER_REQUEST","KeySchema":[{"AttributeName":"id","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}]}`)
+	big := strings.Repeat("x", 5000) // 5 KB: 5 write units, 2 strongly consistent read units
+	cases := []struct {
+		op, body, want string
+	}{
+		{"PutItem", `{"TableName":"Cap","Item":{"id":{"S":"a"},"v":{"S":"` + big + `"}},"ReturnConsumedCapacity":"TOTAL"}`, `{"ConsumedCapacity":{"TableName":"Cap","CapacityUnits":5,"WriteCapacityUnits":5}}`},
+		{"GetItem", `{"TableName":"Cap","Key":{"id":{"S":"a"}},"ProjectionExpression":"id","ConsistentRead":true,"ReturnConsumedCapacity":"TOTAL"}`, `{"Item":{"id":{"S":"a"}},"ConsumedCapacity":{"TableName":"Cap","CapacityUnits":2,"ReadCapacityUnits":2}}`},
+		{"GetItem", `{"TableName":"Cap","Key":{"id":{"S":"a"}},"ProjectionExpression":"id","ReturnConsumedCapacity":"INDEXES"}`, `{"Item":{"id":{"S":"a"}},"ConsumedCapacity":{"TableName":"Cap","CapacityUnits":1,"ReadCapacityUnits":1,"Table":{"CapacityUnits":1,"ReadCapacityUnits":1}}}`},
+		{"GetItem", `{"TableName":"Cap","Key":{"id":{"S":"none"}},"ReturnConsumedCapacity":"TOTAL"}`, `{"ConsumedCapacity":{"TableName":"Cap","CapacityUnits":0.5,"ReadCapacityUnits":0.5}}`},
+		{"TransactWriteItems", `{"TransactItems":[{"Put":{"TableName":"Cap","Item":{"id":{"S":"b"}}}}],"ReturnConsumedCapacity":"TOTAL"}`, `{"ConsumedCapacity":[{"TableName":"Cap","CapacityUnits":2,"WriteCapacityUnits":2}]}`},
+		{"TransactGetItems", `{"TransactItems":[{"Get":{"TableName":"Cap","Key":{"id":{"S":"a"}}}}],"ReturnConsumedCapacity":"TOTAL"}`, ""},
+	}
+	for _, c := range cases {
+		got := call(c.op, c.body)
+		if c.want != "" && got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.op, got, c.want)
+		}
+	}
+	var tg TransactGetItemsOutput
+	json.Unmarshal([]byte(call(cases[5].op, cases[5].body)), &tg)
+	if len(tg.ConsumedCapacity) != 1 || tg.ConsumedCapacity[0].CapacityUnits != 4 {
+		t.Errorf("transactional read of 5 KB: %+v, want 4 units", tg.ConsumedCapacity)
+	}
+}
