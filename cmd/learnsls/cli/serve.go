@@ -9,11 +9,13 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 
 	"github.com/learnsls/learnsls/db"
 	"github.com/learnsls/learnsls/lessons"
+	"github.com/learnsls/learnsls/sandbox/build"
 	"github.com/learnsls/learnsls/web"
 )
 
@@ -24,6 +26,9 @@ type serveConfig struct {
 	ContentDir string // "" for the embedded course
 	DBURL      string // "" for the SQLite file in DataDir
 	Logger     *slog.Logger
+	// Warm fills the Go build cache in the background (DataDir/build),
+	// with progress shown on every page.
+	Warm bool
 }
 
 // app is a course server that is listening but not yet serving.
@@ -45,12 +50,23 @@ func startApp(ctx context.Context, cfg serveConfig) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
-	server, err := web.New(web.Options{
+	opts := web.Options{
 		Course:  course,
 		Store:   store,
 		Logger:  cfg.Logger,
 		Version: readVersion().Version,
-	})
+	}
+	var builder *build.Builder
+	w := &warmer{}
+	if cfg.Warm {
+		builder, err = build.New(build.Options{CacheDir: filepath.Join(cfg.DataDir, "build")})
+		if err != nil {
+			store.Close()
+			return nil, err
+		}
+		opts.Status = w.Status
+	}
+	server, err := web.New(opts)
 	if err != nil {
 		store.Close()
 		return nil, err
@@ -59,6 +75,10 @@ func startApp(ctx context.Context, cfg serveConfig) (*app, error) {
 	if err != nil {
 		store.Close()
 		return nil, listenError(cfg.Addr, err)
+	}
+	if builder != nil {
+		w.set(web.StatusLine{Text: warmText}) // before the first request can arrive
+		go w.run(ctx, builder.Warm, cfg.Logger)
 	}
 	return &app{server: server, store: store, ln: ln, url: browserURL(ln.Addr())}, nil
 }
@@ -144,6 +164,7 @@ func runServe(ctx context.Context, env Env) int {
 	contentDir := fs.String("content", "", "serve the course in this directory instead of the built-in one")
 	dbURL := fs.String("db", "", "database URL (default: SQLite file learnsls.db in the data directory; postgres:// is not supported yet)")
 	logFormat := fs.String("log", "text", "log format on stderr: text or json")
+	warm := fs.Bool("warm", true, "compile the Go packages exercises use in the background at start, so the first exercise builds fast")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: learnsls serve [--addr 127.0.0.1:8080] [--data DIR] [--content DIR] [--db URL]\n\nServe the course in a browser.\n\nFlags:")
 		fs.PrintDefaults()
@@ -166,7 +187,7 @@ func runServe(ctx context.Context, env Env) int {
 		fmt.Fprintf(env.Stderr, "learnsls serve: %v\n", err)
 		return 1
 	}
-	a, err := startApp(ctx, serveConfig{Addr: *addr, DataDir: dir, ContentDir: *contentDir, DBURL: *dbURL, Logger: logger})
+	a, err := startApp(ctx, serveConfig{Addr: *addr, DataDir: dir, ContentDir: *contentDir, DBURL: *dbURL, Logger: logger, Warm: *warm})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "learnsls serve: %v\n", err)
 		return 1

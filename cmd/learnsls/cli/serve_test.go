@@ -66,7 +66,7 @@ func startServe(t *testing.T, args ...string) (string, func() int) {
 
 func TestServeEmbeddedCourse(t *testing.T) {
 	data := t.TempDir()
-	url, stop := startServe(t, "--addr", "127.0.0.1:0", "--data", data)
+	url, stop := startServe(t, "--addr", "127.0.0.1:0", "--data", data, "--warm=false")
 	if !strings.HasPrefix(url, "http://127.0.0.1:") {
 		t.Fatalf("printed URL %q", url)
 	}
@@ -85,6 +85,24 @@ func TestServeEmbeddedCourse(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(data, db.FileName)); err != nil {
 		t.Errorf("no database in the data directory: %v", err)
+	}
+}
+
+// With --warm (the default) pages show the build-cache banner while the Go
+// packages compile in the background.
+func TestServeShowsWarmBanner(t *testing.T) {
+	url, stop := startServe(t, "--addr", "127.0.0.1:0", "--data", t.TempDir())
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(body), "status-banner") || !strings.Contains(string(body), "Go") {
+		t.Errorf("home page has no build banner while warming:\n%s", body)
+	}
+	if code := stop(); code != 0 { // cancels the warm-up too
+		t.Errorf("serve exited %d", code)
 	}
 }
 
