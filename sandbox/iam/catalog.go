@@ -390,6 +390,9 @@ func arnTemplateMatch(format, resource string) bool {
 // each of a few sample strings (later stars by "x").
 func expansions(res string) []string {
 	res = strings.ReplaceAll(res, "?", "x")
+	if !strings.Contains(res, "*") {
+		return []string{res}
+	}
 	out := []string{""}
 	stars := 0
 	for i := 0; i < len(res); i++ {

@@ -3,6 +3,7 @@ package iam
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -117,7 +118,23 @@ func (p Path) Element() string {
 }
 
 func (p *Policy) span(start, end int) Span {
-	return Span{Start: posOf(p.src, start), End: posOf(p.src, end)}
+	return Span{Start: p.pos(start), End: p.pos(end)}
+}
+
+// pos maps a byte offset to line and column with a table of line starts
+// built once, so many findings on a large document stay cheap.
+func (p *Policy) pos(off int) Pos {
+	if p.lineStarts == nil {
+		p.lineStarts = []int{0}
+		for i, c := range p.src {
+			if c == '\n' {
+				p.lineStarts = append(p.lineStarts, i+1)
+			}
+		}
+	}
+	off = max(0, min(off, len(p.src)))
+	line := sort.SearchInts(p.lineStarts, off+1) // first start > off
+	return Pos{Line: line, Column: off - p.lineStarts[line-1] + 1, Offset: off}
 }
 
 func (p *Policy) finding(t FindingType, code string, n *node, path Path, details string) Finding {

@@ -29,10 +29,11 @@ type Policy struct {
 	ID         string
 	Statements []*Statement
 
-	src      []byte
-	root     *node
-	findings []Finding // structural findings met while reading
-	compiled *compiledPolicy
+	src        []byte
+	lineStarts []int
+	root       *node
+	findings   []Finding // structural findings met while reading
+	compiled   *compiledPolicy
 }
 
 // Statement is one statement of a policy. A nil slice means the element is

@@ -320,6 +320,9 @@ func (v *validator) actions(st *Statement) []expandedAction {
 		out = append(out, expandedAction{svc, canon, rt})
 	}
 	// Redundant entries: an entry already covered by another one.
+	if len(list) > maxPairwise {
+		list = nil
+	}
 	for i, a := range list {
 		for j, b := range list {
 			if i == j || !covers(b, a, true) || (covers(a, b, true) && j > i) {
@@ -760,19 +763,29 @@ func (v *validator) conditionValues(op string, info opInfo, n *node, path Path) 
 	}
 }
 
+// maxPairwise bounds the quadratic redundancy checks: real policies are
+// far smaller (a managed policy holds at most 6,144 characters), and a huge
+// document from a learner must not stall the validator.
+const maxPairwise = 300
+
 // redundantStatements flags statements whose effect is already covered by
 // another statement with the same effect, principal and conditions.
 func (v *validator) redundantStatements() {
 	sts := v.p.Statements
+	if len(sts) > maxPairwise {
+		return
+	}
+	// Statements can only cover each other within the same group.
+	group := make([]string, len(sts))
+	for i, st := range sts {
+		if st.node == nil || st.Effect == "" || st.NotAction != nil || st.NotResource != nil || st.NotPrincipal != nil {
+			continue
+		}
+		group[i] = st.Effect + "|" + elementCanon(st.node, "Condition") + "|" + elementCanon(st.node, "Principal")
+	}
 	for j, b := range sts {
 		for i, a := range sts {
-			if i == j || a.node == nil || b.node == nil || a.Effect != b.Effect || a.Effect == "" {
-				continue
-			}
-			if a.NotAction != nil || b.NotAction != nil || a.NotResource != nil || b.NotResource != nil || a.NotPrincipal != nil || b.NotPrincipal != nil {
-				continue
-			}
-			if !sameJSON(a.node, b.node, "Condition") || !sameJSON(a.node, b.node, "Principal") {
+			if i == j || group[i] == "" || group[i] != group[j] {
 				continue
 			}
 			if !allCovered(b.Action, a.Action, true) || !allCovered(b.Resource, a.Resource, false) {
@@ -787,6 +800,16 @@ func (v *validator) redundantStatements() {
 			break
 		}
 	}
+}
+
+// elementCanon renders a statement element without whitespace differences
+// ("-" when absent).
+func elementCanon(n *node, key string) string {
+	m, ok := n.member(key)
+	if !ok {
+		return "-"
+	}
+	return canon(m.val)
 }
 
 func allCovered(inner, outer []string, fold bool) bool {
@@ -806,20 +829,6 @@ func allCovered(inner, outer []string, fold bool) bool {
 		}
 	}
 	return true
-}
-
-// sameJSON compares an element of two statements by source text, ignoring
-// whitespace differences only.
-func sameJSON(a, b *node, key string) bool {
-	ma, oka := a.member(key)
-	mb, okb := b.member(key)
-	if oka != okb {
-		return false
-	}
-	if !oka {
-		return true
-	}
-	return canon(ma.val) == canon(mb.val)
 }
 
 func canon(n *node) string {

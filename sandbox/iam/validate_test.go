@@ -280,3 +280,13 @@ func ExampleValidate() {
 	// 3:47 ERROR INVALID_ACTION Statement[0].Action
 	// "dynamodb:GetItems" is not a dynamodb action: did you mean dynamodb:GetItem?
 }
+
+func TestPositionsMatchSlowScan(t *testing.T) {
+	src := []byte("{\n  \"a\": 1,\r\n\n  \"b\": [\n\"x\"]}\n")
+	p := &Policy{src: src}
+	for off := 0; off <= len(src); off++ {
+		if got, want := p.pos(off), posOf(src, off); got != want {
+			t.Fatalf("offset %d: got %+v want %+v", off, got, want)
+		}
+	}
+}
