@@ -169,4 +169,22 @@ func TestBrowser(t *testing.T) {
 	}
 
 	shoot("home.png")
+
+	// Without JavaScript: reading and "Mark as done" still work; only the
+	// theme toggle stays hidden.
+	run("disable scripts", chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tgt, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	}))
+	run("lesson without JS", chromedp.Navigate(ts.URL+"/learn/basics/state"), chromedp.WaitVisible("#mark-done"))
+	if got := eval(`document.getElementById("theme-toggle").hidden ? "hidden" : "shown"`); got != "hidden" {
+		// Evaluate runs even with page scripts disabled; it reads the DOM as
+		// the page left it.
+		t.Errorf("theme toggle is %s without JavaScript", got)
+	}
+	run("mark done without JS", chromedp.Click("#mark-done"), chromedp.WaitVisible(".lesson-meta .status-done"))
+	run("home without JS", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible("#resume"))
+	if got := text(".paths"); !strings.Contains(got, "2 of 2 done") {
+		t.Errorf("home after marking without JS: %q", got)
+	}
 }
