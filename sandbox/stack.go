@@ -32,19 +32,29 @@ import (
 	"github.com/learnsls/learnsls/sandbox/sam"
 )
 
-// Clock is a stack's simulated clock: it only moves when Advance is called.
+// Clock is a stack's clock. A simulated clock (NewClock) only moves when
+// Advance is called, which grading relies on; a real clock (RealClock)
+// follows the wall clock, plus whatever Advance added, for local serving.
 type Clock struct {
-	mu sync.Mutex
-	t  time.Time
+	mu     sync.Mutex
+	t      time.Time
+	real   bool
+	offset time.Duration
 }
 
-// NewClock starts a clock at t.
+// NewClock starts a simulated clock at t.
 func NewClock(t time.Time) *Clock { return &Clock{t: t} }
 
-// Now returns the simulated time.
+// RealClock follows time.Now.
+func RealClock() *Clock { return &Clock{real: true} }
+
+// Now returns the clock's time.
 func (c *Clock) Now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.real {
+		return time.Now().Add(c.offset)
+	}
 	return c.t
 }
 
@@ -52,6 +62,7 @@ func (c *Clock) Now() time.Time {
 func (c *Clock) Advance(d time.Duration) {
 	c.mu.Lock()
 	c.t = c.t.Add(d)
+	c.offset += d
 	c.mu.Unlock()
 }
 
