@@ -38,7 +38,7 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeResponse(w, status, resp)
 		return
 	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody))
+	body, err := readBody(r)
 	if err != nil {
 		status, resp = encodeError(serialization("could not read the request body"))
 		writeResponse(w, status, resp)
@@ -46,6 +46,16 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	status, resp = s.CallTarget(r.Context(), target, body)
 	writeResponse(w, status, resp)
+}
+
+// readBody reads the request body, sized from Content-Length when known.
+func readBody(r *http.Request) ([]byte, error) {
+	if n := r.ContentLength; n >= 0 && n <= maxBody {
+		buf := make([]byte, n)
+		_, err := io.ReadFull(r.Body, buf)
+		return buf, err
+	}
+	return io.ReadAll(io.LimitReader(r.Body, maxBody))
 }
 
 // CallTarget dispatches on a full X-Amz-Target value.
@@ -65,18 +75,24 @@ const requestIDChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 // and digits).
 func newRequestID() string {
 	var b [52]byte
+	x := rand.Uint64()
 	for i := range b {
-		b[i] = requestIDChars[rand.IntN(len(requestIDChars))]
+		if i%12 == 0 { // 12 base-36 digits per 64 random bits
+			x = rand.Uint64()
+		}
+		b[i] = requestIDChars[x%36]
+		x /= 36
 	}
 	return string(b[:])
 }
 
 func writeResponse(w http.ResponseWriter, status int, body []byte) {
+	// Keys are already canonical, so the map is written directly.
 	h := w.Header()
-	h.Set("Content-Type", "application/x-amz-json-1.0")
-	h.Set("X-Amzn-Requestid", newRequestID())
-	h.Set("X-Amz-Crc32", strconv.FormatUint(uint64(crc32.ChecksumIEEE(body)), 10))
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h["Content-Type"] = []string{"application/x-amz-json-1.0"}
+	h["X-Amzn-Requestid"] = []string{newRequestID()}
+	h["X-Amz-Crc32"] = []string{strconv.FormatUint(uint64(crc32.ChecksumIEEE(body)), 10)}
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
 	w.WriteHeader(status)
 	w.Write(body)
 }

@@ -171,6 +171,9 @@ func (s *Service) planRead(tableName, indexName, selectStr, projection, filter s
 			return nil, validationf("Cannot specify the ProjectionExpression when choosing to get %s", selectStr)
 		}
 	case "SPECIFIC_ATTRIBUTES":
+		if projection == "" {
+			return nil, validationf("Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES")
+		}
 	case "COUNT":
 		if projection != "" {
 			return nil, validationf("Cannot specify the ProjectionExpression when choosing to get COUNT")
