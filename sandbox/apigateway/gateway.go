@@ -218,6 +218,10 @@ func (g *Gateway) Serve(ctx context.Context, req *Request) (resp *Response) {
 		return g.fail(c, notFound)
 	}
 	c.path = path
+	if g.cfg.Kind == REST && len(path) > 1 && strings.HasSuffix(path, "/") {
+		// A REST API routes /users/ as /users (event path keeps the slash).
+		path = strings.TrimSuffix(path, "/")
+	}
 	if g.cfg.Kind == HTTP && g.cfg.CORS != nil && req.Method == http.MethodOptions &&
 		req.Header.Get("Origin") != "" && req.Header.Get("Access-Control-Request-Method") != "" {
 		return g.preflight(c)
