@@ -52,7 +52,7 @@ func TestRESTRouting(t *testing.T) {
 		params       map[string]string
 	}{
 		{"GET", "/Prod/users", 200, "/users", nil},
-		{"GET", "/Prod/users/", 200, "/users", nil}, // trailing slash
+		{"GET", "/Prod/users/", 200, "/users", nil},                                         // trailing slash
 		{"GET", "/Prod/users/me", 200, "/users/me", nil},                                    // literal over parameter
 		{"GET", "/Prod/users/42", 200, "/users/{id}", map[string]string{"id": "42"}},        // parameter
 		{"DELETE", "/Prod/users/42", 200, "/users/{id}", map[string]string{"id": "42"}},     // method on same resource
