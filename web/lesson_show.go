@@ -51,9 +51,11 @@ func (s *Server) lessonShow(c echo.Context) error {
 	return render(c, http.StatusOK, views.Lesson(p))
 }
 
-// exerciseURL is the address of a lesson's exercise page, or "" while no
-// exercise page is served. The exercise pages (web/exercise_*.go) change
-// this when they register their routes.
+// exerciseURL is the address of a lesson's exercise page, or "" when the
+// lesson has none or this server grades nothing.
 func (s *Server) exerciseURL(l *lessons.Lesson) string {
-	return ""
+	if l.Exercise == nil || s.ex == nil {
+		return ""
+	}
+	return l.URL() + "/exercise"
 }

@@ -29,7 +29,11 @@ func (s *Server) routes() {
 	e.HEAD("/healthz", s.healthz) // some load balancers probe with HEAD
 	e.GET("/static/*", s.staticServe)
 
-	// Exercises (web/exercise_*.go) register here, e.g.
-	//   e.GET("/learn/:path/:lesson/exercise", s.exerciseShow)
-	// A static segment wins over the asset route's wildcard in echo's router.
+	// Exercises (web/exercise_*.go). A static segment wins over the asset
+	// route's wildcard in echo's router.
+	e.GET("/learn/:path/:lesson/exercise", s.exerciseShow)
+	e.POST("/learn/:path/:lesson/exercise", s.exerciseGrade)
+	e.POST("/learn/:path/:lesson/exercise/grade", s.exerciseStream)
+	e.POST("/learn/:path/:lesson/exercise/draft", s.exerciseDraft)
+	e.POST("/learn/:path/:lesson/exercise/reset", s.exerciseReset)
 }

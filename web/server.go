@@ -22,6 +22,7 @@ import (
 
 	"github.com/learnsls/learnsls/db"
 	"github.com/learnsls/learnsls/lessons"
+	"github.com/learnsls/learnsls/lessons/grade"
 	"github.com/learnsls/learnsls/web/views"
 )
 
@@ -64,6 +65,13 @@ type Options struct {
 	BodyLimit string
 	// SecureCookies marks cookies Secure; set it when served over HTTPS.
 	SecureCookies bool
+
+	// Grader grades exercises; nil serves the course without exercise
+	// pages. Store must then also implement ExerciseStore.
+	Grader *grade.Grader
+	// GradeWorkers is how many gradings run at once (default 2); others
+	// wait in line and see their position.
+	GradeWorkers int
 }
 
 // Server is the web application. Create it with New.
@@ -72,6 +80,7 @@ type Server struct {
 	log    *slog.Logger
 	echo   *echo.Echo
 	static *staticFiles
+	ex     *exercises // nil without a grader
 }
 
 // New builds the server and its routes. It does not listen; see Serve.
@@ -103,6 +112,18 @@ func New(opts Options) (*Server, error) {
 	e.HidePort = true
 	e.Logger.SetOutput(io.Discard) // everything is logged through slog
 	s := &Server{opts: opts, log: opts.Logger, echo: e, static: st}
+	if opts.Grader != nil {
+		es, ok := opts.Store.(ExerciseStore)
+		if !ok {
+			return nil, errors.New("web: a Grader needs a Store that also implements ExerciseStore")
+		}
+		workers := opts.GradeWorkers
+		if workers <= 0 {
+			workers = 2
+		}
+		// Up to 10 runs at once, then one every 3 seconds per learner.
+		s.ex = &exercises{grader: opts.Grader, store: es, queue: newGradeQueue(workers, 3*time.Second, 10)}
+	}
 	e.HTTPErrorHandler = s.handleError
 	s.routes()
 	return s, nil

@@ -130,8 +130,8 @@ func (a *stackAdapter) Denials() []string               { return a.s.Denials() }
 func (a *stackAdapter) Close() error                    { return a.s.Close(context.Background()) }
 
 // NewGrader returns a Grader with every engine this build has, keeping
-// build caches and compiled modules under cacheDir (the data directory's
-// cache folder). Builds are offline; nothing is compiled until an attempt
+// the Go build cache in cacheDir/build and compiled modules in
+// cacheDir/wazero (cacheDir is normally the data directory). Builds are offline; nothing is compiled until an attempt
 // needs it.
 func NewGrader(cacheDir string) (*Grader, error) {
 	b, err := build.New(build.Options{CacheDir: filepath.Join(cacheDir, "build")})
@@ -144,6 +144,7 @@ func NewGrader(cacheDir string) (*Grader, error) {
 			CompilationCacheDir: filepath.Join(cacheDir, "wazero"),
 		}},
 		Policies: IAMPolicies{},
+		Patterns: EventPatterns{},
 	}, nil
 }
 

@@ -68,7 +68,7 @@ func runGrade(ctx context.Context, env Env) int {
 		fmt.Fprintf(env.Stderr, "learnsls grade: %v\n", err)
 		return 1
 	}
-	g, err := grade.NewGrader(filepath.Join(dd, "cache"))
+	g, err := grade.NewGrader(dd)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "learnsls grade: %v\n", err)
 		return 1

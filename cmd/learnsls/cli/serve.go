@@ -9,12 +9,12 @@ import (
 	"log/slog"
 	"net"
 	"os"
-	"path/filepath"
 	"strings"
 	"syscall"
 
 	"github.com/learnsls/learnsls/db"
 	"github.com/learnsls/learnsls/lessons"
+	"github.com/learnsls/learnsls/lessons/grade"
 	"github.com/learnsls/learnsls/sandbox/build"
 	"github.com/learnsls/learnsls/web"
 )
@@ -56,14 +56,18 @@ func startApp(ctx context.Context, cfg serveConfig) (*app, error) {
 		Logger:  cfg.Logger,
 		Version: readVersion().Version,
 	}
+	// Exercises are graded in this process; the build cache lives in
+	// DataDir/build and compiled modules in DataDir/wazero.
+	grader, err := grade.NewGrader(cfg.DataDir)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	opts.Grader = grader
 	var builder *build.Builder
 	w := &warmer{}
 	if cfg.Warm {
-		builder, err = build.New(build.Options{CacheDir: filepath.Join(cfg.DataDir, "build")})
-		if err != nil {
-			store.Close()
-			return nil, err
-		}
+		builder = grader.Builder()
 		opts.Status = w.Status
 	}
 	server, err := web.New(opts)
