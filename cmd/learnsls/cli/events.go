@@ -2,11 +2,115 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
+	"os"
+
+	"github.com/learnsls/learnsls/sandbox/events/pattern"
 )
 
-// runEvents is not built yet; its issue replaces this file.
+const eventsUsage = `Usage:
+  learnsls events test-pattern --pattern p.json --event e.json [--json]
+
+test-pattern checks an EventBridge event pattern against one event, like
+the TestEventPattern API, and explains the result. It exits 0 whether or
+not the event matches, and 1 if the pattern is invalid (with its position).
+`
+
+// runEvents dispatches `learnsls events test-pattern`.
 func runEvents(ctx context.Context, env Env) int {
-	fmt.Fprintln(env.Stderr, "learnsls events: not available in this build yet")
-	return 1
+	if len(env.Args) == 0 || env.Args[0] == "-h" || env.Args[0] == "--help" || env.Args[0] == "help" {
+		io.WriteString(env.Stdout, eventsUsage)
+		if len(env.Args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	sub, rest := env.Args[0], env.Args[1:]
+	switch sub {
+	case "test-pattern":
+		return runTestPattern(env, rest)
+	default:
+		fmt.Fprintf(env.Stderr, "learnsls events: unknown sub-command %q\n\n%s", sub, eventsUsage)
+		return 2
+	}
+}
+
+// testPatternOutput is the --json form of `learnsls events test-pattern`.
+type testPatternOutput struct {
+	Match  bool        `json:"match"`
+	Reason string      `json:"reason,omitempty"`
+	Error  *patternErr `json:"error,omitempty"`
+}
+
+type patternErr struct {
+	Message string `json:"message"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Offset  int    `json:"offset,omitempty"`
+}
+
+func runTestPattern(env Env, args []string) int {
+	fl := flag.NewFlagSet("events test-pattern", flag.ContinueOnError)
+	fl.SetOutput(env.Stderr)
+	patPath := fl.String("pattern", "", "event pattern `file` (JSON)")
+	evPath := fl.String("event", "", "event `file` (JSON)")
+	asJSON := fl.Bool("json", false, "print the result as JSON")
+	fl.Usage = func() { io.WriteString(fl.Output(), eventsUsage+"\nFlags of test-pattern:\n"); fl.PrintDefaults() }
+	pos, err := parseInterspersed(fl, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if len(pos) > 0 || *patPath == "" || *evPath == "" {
+		fmt.Fprintln(env.Stderr, "learnsls events test-pattern: name both files, e.g. --pattern pattern.json --event event.json")
+		return 2
+	}
+	pat, err := os.ReadFile(*patPath)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "learnsls events test-pattern: read pattern: %v\n", err)
+		return 2
+	}
+	ev, err := os.ReadFile(*evPath)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "learnsls events test-pattern: read event: %v\n", err)
+		return 2
+	}
+	ok, why, err := pattern.Match(pat, ev)
+	if err != nil {
+		var se *pattern.SyntaxError
+		out := testPatternOutput{Error: &patternErr{Message: err.Error()}}
+		if errors.As(err, &se) {
+			out.Error.Line, out.Error.Column, out.Error.Offset = se.Line, se.Column, se.Offset
+		}
+		if *asJSON {
+			writeEventsJSON(env.Stdout, out)
+		} else if se != nil {
+			fmt.Fprintf(env.Stderr, "%s:%d:%d: %s\n", *patPath, se.Line, se.Column, err)
+		} else {
+			fmt.Fprintf(env.Stderr, "%s: %v\n", *evPath, err)
+		}
+		return 1
+	}
+	if *asJSON {
+		writeEventsJSON(env.Stdout, testPatternOutput{Match: ok, Reason: why})
+		return 0
+	}
+	if ok {
+		fmt.Fprintf(env.Stdout, "match: %s\n", why)
+	} else {
+		fmt.Fprintf(env.Stdout, "no match: %s\n", why)
+	}
+	return 0
+}
+
+func writeEventsJSON(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(v)
 }
