@@ -1,7 +1,6 @@
 package dynamodb
 
 import (
-	"hash/maphash"
 	"strings"
 	"time"
 
@@ -136,7 +135,6 @@ type table struct {
 	deletionPro bool
 }
 
-var seed = maphash.MakeSeed()
 
 // tree is an ordered set of entries. The B-tree holds the partition-key
 // hash inline next to the pointer, so most comparisons never touch the
@@ -178,8 +176,24 @@ func (t tree) descendFrom(pivot *entry, fn func(*entry) bool) {
 	t.bt.DescendLessOrEqual(treeItem{pivot.h, pivot}, func(it treeItem) bool { return fn(it.e) })
 }
 
-// pkHash spreads partition keys as DynamoDB's hashing does.
-func pkHash(pk string) uint64 { return maphash.String(seed, pk) }
+// pkHash spreads partition keys as DynamoDB's hashing does. It is
+// deterministic (FNV-1a with a final avalanche step), so a table's Scan
+// order, its parallel-scan segments and the IDs derived from it are the
+// same in every process: a LastEvaluatedKey or a saved snapshot stays
+// meaningful, and lesson outputs are reproducible.
+func pkHash(pk string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(pk); i++ {
+		h ^= uint64(pk[i])
+		h *= 1099511628211
+	}
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
 
 // encodeKey returns the map key of an item's primary key under schema s.
 // ok is false when an attribute is missing.
