@@ -135,7 +135,6 @@ type table struct {
 	deletionPro bool
 }
 
-
 // tree is an ordered set of entries. The B-tree holds the partition-key
 // hash inline next to the pointer, so most comparisons never touch the
 // entry itself (a cache miss each).
