@@ -35,7 +35,7 @@ func (t PrincipalType) awsPrincipalType() string {
 	case PrincipalFederated:
 		return "FederatedUser"
 	case PrincipalService:
-		return "Service"
+		return "" // not among IAM's documented values: the key is absent
 	}
 	return "Anonymous"
 }
