@@ -366,3 +366,29 @@ func TestConsumedCapacity(t *testing.T) {
 		t.Errorf("transactional read of 5 KB: %+v, want 4 units", tg.ConsumedCapacity)
 	}
 }
+
+func TestExpressionParameterChecks(t *testing.T) {
+	svc := New(Options{})
+	ctx := context.Background()
+	svc.Call(ctx, "CreateTable", []byte(`{"TableName":"Chk","BillingMode":"PAY_PER_REQUEST","KeySchema":[{"AttributeName":"id","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}]}`))
+	cases := []struct{ op, body, msg string }{
+		{"GetItem", `{"TableName":"Chk","Key":{"id":{"S":"a"}},"ProjectionExpression":"id","ExpressionAttributeValues":{":v":{"S":"x"}}}`, "Value provided in ExpressionAttributeValues unused in expressions: keys: {:v}"},
+		{"GetItem", `{"TableName":"Chk","Key":{"id":{"S":"a"}},"ExpressionAttributeNames":{"#a":"x"}}`, "ExpressionAttributeNames can only be specified when using expressions"},
+		{"Scan", `{"TableName":"Chk","ExpressionAttributeValues":{":v":{"S":"x"}}}`, "ExpressionAttributeValues can only be specified when using expressions"},
+		{"Scan", `{"TableName":"Chk","FilterExpression":"a = :v","ExpressionAttributeValues":{}}`, "ExpressionAttributeValues must not be empty"},
+		{"Scan", `{"TableName":"Chk","FilterExpression":"a = :v","ExpressionAttributeValues":{":v":{"SS":[]}}}`, "ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An string set  may not be empty for key :v"},
+		{"Query", `{"TableName":"Chk"}`, "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."},
+		{"Scan", `{"TableName":"Chk","Segment":1}`, "The TotalSegments parameter is required but was not present in the request when Segment parameter is present"},
+		{"Scan", `{"TableName":"Chk","Segment":2,"TotalSegments":2}`, "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 2 is not less than TotalSegments: 2"},
+		{"Scan", `{"TableName":"Chk","Select":"SPECIFIC_ATTRIBUTES"}`, "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES"},
+		{"PutItem", `{"TableName":"Chk","Item":{"id":{"S":"a"}},"ReturnValues":"ALL_NEW"}`, "ReturnValues can only be ALL_OLD or NONE"},
+	}
+	for _, c := range cases {
+		status, resp := svc.Call(ctx, c.op, []byte(c.body))
+		var e wireError
+		json.Unmarshal(resp, &e)
+		if status != 400 || e.Message != c.msg {
+			t.Errorf("%s %s:\n got %d %s\nwant %s", c.op, c.body, status, resp, c.msg)
+		}
+	}
+}

@@ -220,9 +220,6 @@ func (s *Service) getItem(_ context.Context, in *GetItemInput) (*GetItemOutput, 
 	}
 	var paths []docPath
 	if in.ProjectionExpression != "" || in.ExpressionAttributeNames != nil || in.ExpressionAttributeValues != nil {
-		if in.ExpressionAttributeValues != nil {
-			return nil, validationf("ExpressionAttributeValues can only be specified when using expressions: %s", "ProjectionExpression does not use values")
-		}
 		ctx := newExprCtx(in.ExprParams)
 		if err := ctx.validate(in.ProjectionExpression != ""); err != nil {
 			return nil, err
