@@ -103,7 +103,7 @@ func (st *staticFiles) url(name string) string {
 	return "/static/" + name + "?v=" + st.files[name].hash
 }
 
-// URL returns the versioned address of a static file (for other pages,
+// StaticURL returns the versioned address of a static file (for other pages,
 // e.g. the exercise page's editor.js), or "" if there is no such file.
 func (s *Server) StaticURL(name string) string {
 	if _, ok := s.static.files[name]; !ok {
