@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/internal/awscall"
@@ -172,5 +173,50 @@ func BenchmarkUnmarshalQueryOutput(b *testing.B) {
 		if err := wire.Unmarshal(body, &out); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// fakeDescribe answers DescribeTable from a list of outcomes.
+type fakeDescribe struct {
+	outcomes []error // nil means ACTIVE
+	status   []types.TableStatus
+	calls    int
+}
+
+func (f *fakeDescribe) DescribeTable(ctx context.Context, in *DescribeTableInput, _ ...func(*Options)) (*DescribeTableOutput, error) {
+	i := f.calls
+	f.calls++
+	if i >= len(f.outcomes) {
+		i = len(f.outcomes) - 1
+	}
+	if f.outcomes[i] != nil {
+		return nil, f.outcomes[i]
+	}
+	return &DescribeTableOutput{Table: &types.TableDescription{TableStatus: f.status[i]}}, nil
+}
+
+func TestTableWaiters(t *testing.T) {
+	fast := func(o *TableExistsWaiterOptions) { o.MinDelay, o.MaxDelay = time.Millisecond, 2*time.Millisecond }
+	notFound := &types.ResourceNotFoundException{}
+	f := &fakeDescribe{outcomes: []error{notFound, nil, nil}, status: []types.TableStatus{"", types.TableStatusCreating, types.TableStatusActive}}
+	if err := NewTableExistsWaiter(f, fast).Wait(context.Background(), &DescribeTableInput{TableName: aws.String("t")}, time.Second); err != nil || f.calls != 3 {
+		t.Errorf("exists: %v after %d calls", err, f.calls)
+	}
+	f = &fakeDescribe{outcomes: []error{nil}, status: []types.TableStatus{types.TableStatusCreating}}
+	if err := NewTableExistsWaiter(f, fast).Wait(context.Background(), &DescribeTableInput{}, 20*time.Millisecond); err == nil || !strings.Contains(err.Error(), "exceeded max wait time for TableExists waiter") {
+		t.Errorf("timeout: %v", err)
+	}
+	boom := errors.New("boom")
+	f = &fakeDescribe{outcomes: []error{boom}, status: []types.TableStatus{""}}
+	if err := NewTableExistsWaiter(f, fast).Wait(context.Background(), &DescribeTableInput{}, time.Second); !errors.Is(err, boom) {
+		t.Errorf("other error: %v", err)
+	}
+	f = &fakeDescribe{outcomes: []error{nil, notFound}, status: []types.TableStatus{types.TableStatusDeleting, ""}}
+	gone := NewTableNotExistsWaiter(f, func(o *TableNotExistsWaiterOptions) { o.MinDelay, o.MaxDelay = time.Millisecond, time.Millisecond })
+	if err := gone.Wait(context.Background(), &DescribeTableInput{}, time.Second); err != nil || f.calls != 2 {
+		t.Errorf("not exists: %v after %d calls", err, f.calls)
+	}
+	if err := gone.Wait(context.Background(), &DescribeTableInput{}, 0); err == nil {
+		t.Error("zero max wait accepted")
 	}
 }
