@@ -35,6 +35,8 @@ type courseCheck struct {
 // courseChecks are the steps of `learnsls check` after loading, in order.
 var courseChecks = []courseCheck{
 	{name: "building go compile blocks", toolchain: true, run: checkSnippets},
+	{name: "reading checks files", run: checkChecksFiles},
+	{name: "grading every exercise: solutions must pass, starters must fail", toolchain: true, run: checkExerciseSolutions},
 }
 
 // courseFS returns the course to use: the embedded one, or the folder an

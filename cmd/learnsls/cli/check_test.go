@@ -34,6 +34,7 @@ var goodCourse = map[string]string{
 	"00-a/02-y/exercise/exercise.yaml":        "kind: policy\ntitle: Allow one table\nfiles: [policy.json]\n",
 	"00-a/02-y/exercise/starter/policy.json":  "{}\n",
 	"00-a/02-y/exercise/solution/policy.json": "{}\n",
+	"00-a/02-y/exercise/checks.yaml":          "checks:\n  - name: clean\n    message: No errors.\n    expect: {findings: {forbid: [ERROR]}}\n",
 }
 
 func run(t *testing.T, args ...string) (code int, stdout, stderr string) {

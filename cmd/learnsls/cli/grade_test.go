@@ -73,3 +73,37 @@ func TestGradeCommand(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckGradesExercises(t *testing.T) {
+	data := filepath.Join(os.TempDir(), "learnsls-cli-grade-test-data")
+	good := helloCourse(t)
+	code, out, errOut := run(t, "check", "--content", good, "--data", data)
+	if code != 0 || !strings.Contains(out, "OK: 1 path, 1 lesson, 1 exercise") {
+		t.Fatalf("good course: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "solutions must pass, starters must fail") {
+		t.Errorf("the grading step did not run:\n%s", errOut)
+	}
+
+	// A starter that already passes, and a checks file with a typo.
+	bad := helloCourse(t)
+	sol, err := os.ReadFile(filepath.Join(bad, "00-lambda/01-hello/exercise/solution/main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(bad, "00-lambda/01-hello/exercise/starter/main.go"), sol, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = run(t, "check", "--content", bad, "--data", data)
+	if code != 1 || !strings.Contains(out, "exercise/starter: the starter passes every check") {
+		t.Fatalf("passing starter: exit %d\n%s", code, out)
+	}
+	checks := filepath.Join(bad, "00-lambda/01-hello/exercise/checks.yaml")
+	if err := os.WriteFile(checks, []byte("checks:\n  - name: x\n    mesage: typo\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = run(t, "check", "--content", bad, "--skip-build")
+	if code != 1 || !strings.Contains(out, "exercise/checks.yaml:3: unknown key \"mesage\"") {
+		t.Fatalf("malformed checks: exit %d\n%s", code, out)
+	}
+}
