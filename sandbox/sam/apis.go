@@ -257,7 +257,11 @@ func (s *state) restAPI(a *apiBuild) []*cfnRes {
 	if v, ok := a.props["Variables"]; ok {
 		sp["Variables"] = v
 	}
-	st := mk(a.id+stageSuffix+"Stage", "AWS::ApiGateway::Stage", sp)
+	stageID := a.id + stageSuffix + "Stage"
+	if _, literal := stage.(string); !literal {
+		stageID = a.id + "Stage" // SAM's name when StageName is an intrinsic
+	}
+	st := mk(stageID, "AWS::ApiGateway::Stage", sp)
 	return append([]*cfnRes{api, dep, st}, out...)
 }
 
