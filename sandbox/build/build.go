@@ -108,6 +108,7 @@ type Options struct {
 // Artifact is a built program.
 type Artifact struct {
 	// Wasm is the module's bytes (for a non-wasm target: the executable's).
+	// Callers joined to one build share it: read it, do not modify it.
 	Wasm []byte
 	// Path is the artifact's file in the cache directory (executable for
 	// native targets). Callers must not modify it.
@@ -290,6 +291,11 @@ func (b *Builder) Build(ctx context.Context, src Source) (*Artifact, error) {
 				// The build we joined was abandoned by its own caller,
 				// not by us: build for ourselves.
 				return b.Build(ctx, src)
+			}
+			var de *DiagnosticsError
+			if errors.As(f.err, &de) {
+				// Each caller gets its own copy to annotate or trim.
+				return nil, &DiagnosticsError{Diagnostics: append([]Diagnostic(nil), de.Diagnostics...)}
 			}
 			return nil, f.err
 		}
