@@ -69,8 +69,8 @@ func (b *Builder) runGo(ctx context.Context, tc *toolchain, work, dir string, ta
 
 // env is the complete environment of the go command: nothing is inherited
 // from the host, so no secret in the server's environment can reach the
-// compiler, and HOME, TMPDIR and the config dir point into the throw-away
-// directory.
+// compiler. HOME and TMPDIR point into the throw-away directory; the config
+// dir is the cache's, where Go telemetry is switched off.
 func (b *Builder) env(tc *toolchain, work string, t Target) []string {
 	tmp := filepath.Join(work, "tmp")
 	return []string{
