@@ -195,7 +195,9 @@ func (s *Service) deliver() {
 // Subscribe calls fn with the stream records of every later change to the
 // table, in order, after the write that caused them has completed. The
 // table must have a stream enabled. Records carry eventSourceARN as in a
-// Lambda event. The returned function cancels the subscription.
+// Lambda event. fn runs on the writing goroutine, outside the service's
+// lock (so it may call the service), and should hand records off rather
+// than block. The returned function cancels the subscription.
 func (s *Service) Subscribe(tableName string, fn func([]StreamRecord)) (cancel func(), err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
