@@ -22,7 +22,7 @@ type Template struct {
 
 // maxNodes bounds the work a template can cause; YAML aliases can otherwise
 // expand a few lines into billions of nodes.
-const maxNodes = 200_000
+const maxNodes = 50_000
 
 // shortForms maps YAML short-form tags to their long names and whether the
 // tag's scalar argument is a dotted GetAtt.
