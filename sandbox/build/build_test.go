@@ -182,6 +182,11 @@ func TestBuildDiagnostics(t *testing.T) {
 			want: []build.Diagnostic{{File: "main.go", Line: 5, Col: 24, Message: "undefined: ev.S3Event", Hint: "/docs/guest-sdk"}},
 		},
 		{
+			name: "AWS method we do not implement",
+			src:  src("main.go", "package main\n\nimport \"github.com/aws/aws-sdk-go-v2/service/dynamodb\"\n\nfunc main() {\n\tvar c *dynamodb.Client\n\tc.NoSuchOperation()\n}\n"),
+			want: []build.Diagnostic{{File: "main.go", Line: 7, Col: 4, Message: "c.NoSuchOperation undefined (type *dynamodb.Client has no field or method NoSuchOperation)", Hint: "dynamodb.Client.NoSuchOperation is not part of the AWS API subset"}},
+		},
+		{
 			name: "third-party module",
 			src:  src("main.go", "package main\n\nimport \"golang.org/x/text/cases\"\n\nfunc main() { _ = cases.Title }\n"),
 			want: []build.Diagnostic{{File: "main.go", Line: 3, Col: 8, Message: "golang.org/x/text/cases", Hint: "offline"}},
@@ -379,7 +384,13 @@ func TestWarm(t *testing.T) {
 }
 
 func ExampleBuilder_Build() {
-	b, err := build.New(build.Options{CacheDir: filepath.Join(os.TempDir(), "learnsls-example-build"), GoCacheDir: sharedGoCache()})
+	dir, err := os.MkdirTemp("", "learnsls-example-build-")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	b, err := build.New(build.Options{CacheDir: dir, GoCacheDir: sharedGoCache()})
 	if err != nil {
 		fmt.Println(err)
 		return

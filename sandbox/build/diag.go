@@ -91,6 +91,13 @@ var missingPackage = regexp.MustCompile(`(?:cannot find module providing package
 // replaced module) does not have.
 var notInModule = regexp.MustCompile(`^module \S+ found \(.*\), but does not contain package (\S+)$`)
 
+// missingMember and unknownField match the compiler's wording for a
+// method or field a type lacks, so the hint can name the member.
+var (
+	missingMember = regexp.MustCompile(`type \*?([A-Za-z_]\w*)\.([A-Za-z_]\w*) has no field or method ([A-Za-z_]\w*)`)
+	unknownField  = regexp.MustCompile(`unknown field ([A-Za-z_]\w*) in struct literal of type \*?([A-Za-z_]\w*)\.([A-Za-z_]\w*)`)
+)
+
 var qualified = regexp.MustCompile(`\b([A-Za-z_]\w*)\.[A-Za-z_]\w*`)
 
 // addHints attaches a learner-facing hint to diagnostics that come from
@@ -124,8 +131,20 @@ func addHints(diags []Diagnostic, files []sourceFile, docURL string) {
 			continue
 		}
 		imps := imports[d.File]
+		isAWS := func(local string) bool {
+			p, ok := imps[local]
+			return ok && strings.HasPrefix(p, "github.com/aws/")
+		}
+		if m := missingMember.FindStringSubmatch(msg); m != nil && isAWS(m[1]) {
+			d.Hint = m[1] + "." + m[2] + "." + m[3] + " is not part of the AWS API subset learnsls implements; see " + docURL + " for what is supported"
+			continue
+		}
+		if m := unknownField.FindStringSubmatch(msg); m != nil && isAWS(m[2]) {
+			d.Hint = "field " + m[1] + " of " + m[2] + "." + m[3] + " is not part of the AWS API subset learnsls implements; see " + docURL + " for what is supported"
+			continue
+		}
 		for _, m := range qualified.FindAllStringSubmatch(msg, -1) {
-			if p, ok := imps[m[1]]; ok && strings.HasPrefix(p, "github.com/aws/") {
+			if isAWS(m[1]) {
 				d.Hint = m[0] + " is not part of the AWS API subset learnsls implements; see " + docURL + " for what is supported"
 				break
 			}

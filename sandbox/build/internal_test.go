@@ -185,8 +185,8 @@ func TestAddHints(t *testing.T) {
 		wantHint string
 	}{
 		{Diagnostic{File: "main.go", Message: "undefined: events.CognitoEvent"}, "events.CognitoEvent is not part"},
-		{Diagnostic{File: "main.go", Message: "client.Scan undefined (type *dynamodb.Client has no field or method Scan)"}, "dynamodb.Client is not part"},
-		{Diagnostic{File: "main.go", Message: "unknown field Foo in struct literal of type dynamodb.GetItemInput"}, "dynamodb.GetItemInput is not part"},
+		{Diagnostic{File: "main.go", Message: "client.Scan undefined (type *dynamodb.Client has no field or method Scan)"}, "dynamodb.Client.Scan is not part"},
+		{Diagnostic{File: "main.go", Message: "unknown field Foo in struct literal of type dynamodb.GetItemInput"}, "field Foo of dynamodb.GetItemInput is not part"},
 		{Diagnostic{File: "main.go", Message: "undefined: strings.Foo"}, ""},
 		{Diagnostic{File: "main.go", Message: "undefined: x"}, ""},
 		{Diagnostic{File: "main.go", Message: "cannot find module providing package github.com/aws/aws-sdk-go/aws: module lookup disabled by GOPROXY=off"}, "subset of the AWS packages"},
