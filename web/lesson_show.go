@@ -24,8 +24,12 @@ func (s *Server) lessonShow(c echo.Context) error {
 	if err != nil {
 		return fmt.Errorf("show lesson %s: %w", key, err)
 	}
-	if err := s.opts.Store.RecordVisit(ctx, learner, key); err != nil {
-		return fmt.Errorf("show lesson %s: %w", key, err)
+	// Reloading the lesson that is already the resume point (as after
+	// "Mark as done") needs no write: reads in WAL mode never wait, writes may.
+	if last, err := s.opts.Store.LastVisited(ctx, learner); err != nil || last.LessonKey != key {
+		if err := s.opts.Store.RecordVisit(ctx, learner, key); err != nil {
+			return fmt.Errorf("show lesson %s: %w", key, err)
+		}
 	}
 	p := views.LessonPage{
 		Page:        s.page(c, l.Title),
