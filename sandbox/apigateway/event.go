@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -151,6 +152,11 @@ func (g *Gateway) forwardedHeaders(c *call) http.Header {
 	h.Set("X-Forwarded-Port", "443")
 	h.Set("X-Forwarded-Proto", "https")
 	h.Set("X-Amzn-Trace-Id", c.traceID)
+	// net/http keeps Content-Length out of the header map; API Gateway
+	// passes it on (an HTTP API even for an empty body, as AWS's sample shows).
+	if len(c.req.Body) > 0 || g.cfg.Kind == HTTP {
+		h.Set("Content-Length", strconv.Itoa(len(c.req.Body)))
+	}
 	return h
 }
 

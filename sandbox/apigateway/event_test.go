@@ -292,6 +292,7 @@ func TestEventV2MatchesAWS(t *testing.T) {
 				{"cookies", strings.Join(got.Cookies, "|"), "cookie1|cookie2"},
 				{"headers.header1", got.Headers["header1"], "value1"},
 				{"headers.cookie (moved to cookies)", got.Headers["cookie"], ""},
+				{"headers.content-length", got.Headers["content-length"], "8"},
 				{"requestContext.http.sourceIp", got.RequestContext.HTTP.SourceIP, "1.2.3.4"},
 				{"requestContext.http.method", got.RequestContext.HTTP.Method, "GET"},
 				{"requestContext.time", got.RequestContext.Time, "12/Mar/2026:19:03:58 +0000"},
