@@ -283,8 +283,14 @@ func TestNoToolchain(t *testing.T) {
 		{"/bin/false", "env failed"},
 		{oldGo, "is go1.21.13, too old"},
 	}
+	if v, err := newBuilder(t, build.Options{}).GoVersion(context.Background()); err != nil || !strings.HasPrefix(v, "go1.") {
+		t.Errorf("GoVersion = %q, %v", v, err)
+	}
 	for _, tt := range tests {
 		b := newBuilder(t, build.Options{GoBin: tt.bin})
+		if _, err := b.GoVersion(context.Background()); !errors.Is(err, build.ErrNoToolchain) {
+			t.Errorf("GoVersion with %s: %v, want ErrNoToolchain", tt.bin, err)
+		}
 		_, err := b.Build(context.Background(), src("main.go", hello))
 		if !errors.Is(err, build.ErrNoToolchain) || !strings.Contains(err.Error(), "install Go 1.24 or newer") || !strings.Contains(err.Error(), tt.match) {
 			t.Errorf("GoBin %s: err = %v, want ErrNoToolchain with %q and what to install", tt.bin, err, tt.match)

@@ -46,6 +46,17 @@ func (b *Builder) toolchain(ctx context.Context) (*toolchain, error) {
 	return tc, nil
 }
 
+// GoVersion reports the version of the toolchain builds use (e.g.
+// "go1.26.8"), or an error wrapping ErrNoToolchain that says what to
+// install. serve and doctor can show it at start.
+func (b *Builder) GoVersion(ctx context.Context) (string, error) {
+	tc, err := b.toolchain(ctx)
+	if err != nil {
+		return "", err
+	}
+	return tc.version, nil
+}
+
 func findToolchain(ctx context.Context, goBin, configDir string) (*toolchain, error) {
 	bin := goBin
 	if bin == "" {
