@@ -20,6 +20,7 @@ type Error struct {
 	Msg  string
 }
 
+// Error formats the problem as "file:line:col: [CODE] message".
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.File != "" {
@@ -43,6 +44,7 @@ func (e *Error) Error() string {
 // keeps going after the first problem so a learner sees them all at once.
 type Errors []*Error
 
+// Error lists every problem, one per line.
 func (es Errors) Error() string {
 	parts := make([]string, len(es))
 	for i, e := range es {
