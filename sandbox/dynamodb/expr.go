@@ -229,6 +229,16 @@ type parser struct {
 	err  *Error
 }
 
+// maxExprSize is DynamoDB's 4 KB limit on one expression.
+const maxExprSize = 4096
+
+func checkExprSize(what, src string) *Error {
+	if len(src) > maxExprSize {
+		return validationf("Invalid %s: Expression size has exceeded the maximum allowed size; expression size: %d", what, len(src))
+	}
+	return nil
+}
+
 func newParser(what, src string, ctx *exprCtx) *parser {
 	return &parser{what: what, src: src, toks: lex(src), ctx: ctx}
 }
@@ -609,6 +619,9 @@ func parseCondition(what, src string, ctx *exprCtx) (*cond, *Error) {
 	if strings.TrimSpace(src) == "" {
 		return nil, validationf("Invalid %s: The expression can not be empty;", what)
 	}
+	if err := checkExprSize(what, src); err != nil {
+		return nil, err
+	}
 	p := newParser(what, src, ctx)
 	var c *cond
 	if err := safeParse(what, func() {
@@ -630,6 +643,9 @@ func parseProjection(src string, ctx *exprCtx) ([]docPath, *Error) {
 	const what = "ProjectionExpression"
 	if strings.TrimSpace(src) == "" {
 		return nil, validationf("Invalid %s: The expression can not be empty;", what)
+	}
+	if err := checkExprSize(what, src); err != nil {
+		return nil, err
 	}
 	p := newParser(what, src, ctx)
 	var paths []docPath
@@ -688,6 +704,9 @@ func parseUpdate(src string, ctx *exprCtx) ([]updateAction, *Error) {
 	const what = "UpdateExpression"
 	if strings.TrimSpace(src) == "" {
 		return nil, validationf("Invalid %s: The expression can not be empty;", what)
+	}
+	if err := checkExprSize(what, src); err != nil {
+		return nil, err
 	}
 	p := newParser(what, src, ctx)
 	var actions []updateAction

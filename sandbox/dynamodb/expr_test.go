@@ -250,3 +250,11 @@ func FuzzNumber(f *testing.F) {
 		}
 	})
 }
+
+func TestExpressionSizeLimit(t *testing.T) {
+	src := "a = :v" + strings.Repeat(" ", 4096)
+	_, err := parseCondition("FilterExpression", src, testCtx())
+	if err == nil || err.Message != "Invalid FilterExpression: Expression size has exceeded the maximum allowed size; expression size: 4102" {
+		t.Fatalf("got %v", err)
+	}
+}

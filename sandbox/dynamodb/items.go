@@ -434,8 +434,12 @@ func validateNewItem(t *table, nu Item) *Error {
 			if a.name == "" {
 				continue
 			}
-			if v, ok := nu[a.name]; ok && v.Kind != a.kind {
+			v, ok := nu[a.name]
+			if ok && v.Kind != a.kind {
 				return invalidParam("Type mismatch for Index Key %s Expected: %s Actual: %s IndexName: %s", a.name, a.kind, v.Kind, ix.name)
+			}
+			if ok && (v.Kind == KindS || v.Kind == KindB) && v.Str == "" {
+				return validationf("One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: %s, IndexKey: %s", ix.name, a.name)
 			}
 		}
 	}
