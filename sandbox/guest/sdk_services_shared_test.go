@@ -388,6 +388,19 @@ var sdkSESCases = []sdkSvcCase{
 		},
 	},
 	{
+		Name: "SendEmail/nested-missing-subject", Service: "ses",
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SES.SendEmail(ctx, &sesv2.SendEmailInput{Content: &sestypes.EmailContent{Simple: &sestypes.Message{Body: &sestypes.Body{Text: &sestypes.Content{}}}}})
+		},
+	},
+	{
+		Name: "SendMessageBatch/nested-missing-id", Service: "sqs",
+		Run: func(ctx context.Context, c sdkClients) (any, error) {
+			return c.SQS.SendMessageBatch(ctx, &sqs.SendMessageBatchInput{QueueUrl: aws.String(sdkQueueURL), Entries: []sqstypes.SendMessageBatchRequestEntry{
+				{MessageBody: aws.String("x"), MessageAttributes: map[string]sqstypes.MessageAttributeValue{"k": {StringValue: aws.String("v")}}}}})
+		},
+	},
+	{
 		Name: "SendEmail/missing-content", Service: "ses",
 		Run: func(ctx context.Context, c sdkClients) (any, error) {
 			return c.SES.SendEmail(ctx, &sesv2.SendEmailInput{FromEmailAddress: aws.String("a@example.com")})

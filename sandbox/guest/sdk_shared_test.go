@@ -149,6 +149,35 @@ var sdkWireCases = []sdkCase{
 		},
 	},
 	{
+		Name:      "TransactWriteItems/nested-missing-table",
+		Responses: nil, // rejected before sending
+		Run: func(ctx context.Context, c *dynamodb.Client) (any, error) {
+			return c.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{ClientRequestToken: aws.String("t"), TransactItems: []types.TransactWriteItem{
+				{Put: &types.Put{TableName: aws.String("orders"), Item: map[string]types.AttributeValue{"pk": sdkS("a")}}},
+				{Update: &types.Update{Key: map[string]types.AttributeValue{"pk": sdkS("a")}, UpdateExpression: aws.String("SET n = :n")}},
+			}})
+		},
+	},
+	{
+		Name:      "CreateTable/missing-name-and-key-type",
+		Responses: nil,
+		Run: func(ctx context.Context, c *dynamodb.Client) (any, error) {
+			return c.CreateTable(ctx, &dynamodb.CreateTableInput{
+				AttributeDefinitions: []types.AttributeDefinition{{AttributeName: aws.String("pk")}},
+				KeySchema:            []types.KeySchemaElement{{AttributeName: aws.String("pk")}},
+			})
+		},
+	},
+	{
+		Name:      "BatchWriteItem/nested-missing-item",
+		Responses: nil,
+		Run: func(ctx context.Context, c *dynamodb.Client) (any, error) {
+			return c.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{RequestItems: map[string][]types.WriteRequest{
+				"orders": {{PutRequest: &types.PutRequest{}}, {DeleteRequest: &types.DeleteRequest{Key: map[string]types.AttributeValue{"pk": sdkS("a")}}}},
+			}})
+		},
+	},
+	{
 		Name:      "GetItem/found",
 		Responses: sdkOK(`{"Item":` + sdkItemJSON + `,"ConsumedCapacity":{"TableName":"orders","CapacityUnits":0.5}}`),
 		Run: func(ctx context.Context, c *dynamodb.Client) (any, error) {

@@ -65,12 +65,15 @@ for f in glob.glob(real + '/*.go') + glob.glob(real + '/types/*.go'):
             if name and name != fm.group(2):
                 rename.setdefault(m.group(1), {})[fm.group(2)] = name
 
-# required top-level members (validation)
+# required members of every validated shape, keyed by Go type name
 vsrc = open(real + '/validators.go').read()
-required = {}
-for op in ops:
-    m = re.search(r'func validateOp%sInput\(v \*%sInput\) error \{(.*?)\n\}' % (op, op), vsrc, re.S)
-    required[op] = re.findall(r'NewErrParamRequired\("(\w+)"\)', m.group(1)) if m else []
+required_all = {}
+for m in re.finditer(r'\nfunc validate\w*\(v \*(?:types\.)?(\w+)\) error \{\n(.*?)\n\}', vsrc, re.S):
+    # checks in the SDK's order: "Name" required, "+Name" checked inside
+    fields = [('+' + b if b else a) for a, b in re.findall(r'NewErrParamRequired\("(\w+)"\)|AddNested\("(\w+)"', m.group(2))]
+    if fields:
+        required_all[m.group(1)] = fields
+required = {op: [f for f in required_all.get(op + 'Input', []) if not f.startswith('+')] for op in ops}
 
 # errors
 esrc = open(real + '/types/errors.go').read()
@@ -157,11 +160,12 @@ open(out + '/api_ops.go', 'w').write('\n'.join(A))
 # errors map + required
 W = ['package %s' % pkg, '', '// Code generated from the AWS API model (shape names, required members,', '// error names); DO NOT EDIT.', '',
      'import "github.com/aws/aws-sdk-go-v2/service/%s/types"' % pkg, '',
-     '// required lists each operation\'s required top-level members, checked', '// before sending as the SDK\'s validation does.',
+     '// required maps shape names to the members the SDK checks before sending,', '// in its order: "Name" must be set, "+Name" is checked inside (see awscall.Validate).',
      'var required = map[string][]string{']
-for op in ops:
-    if required[op]:
-        W.append('\t"%s": {%s},' % (op, ', '.join('"%s"' % f for f in required[op])))
+reach = set(x.replace('types.', '') for x in order)
+for n in sorted(required_all):
+    if n in reach:
+        W.append('\t"%s": {%s},' % (n, ', '.join('"%s"' % f for f in required_all[n])))
 W += ['}', '', '// newModelledError returns a zero value of the error type for code, or nil.', 'func newModelledError(code string) any {', '\tswitch code {']
 for n, _, _, code in errs:
     W += ['\tcase "%s":' % code, '\t\treturn &types.%s{}' % n]

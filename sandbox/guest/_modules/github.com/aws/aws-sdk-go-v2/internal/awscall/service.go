@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/internal/wirejson"
@@ -19,7 +20,8 @@ type Service struct {
 	SigningName string
 	// Codec encodes inputs and decodes outputs and error bodies.
 	Codec *wirejson.Codec
-	// Required lists each operation's required top-level input members.
+	// Required maps each Go type name (inputs and nested types) to its
+	// required members.
 	Required map[string][]string
 	// NewError returns a pointer to a zero modelled error for an error
 	// code, or nil when the code has no Go type.
@@ -77,21 +79,71 @@ func (s *Service) decodeError(status int, body []byte) error {
 }
 
 func (s *Service) validate(op string, in any) error {
-	names := s.Required[op]
-	if len(names) == 0 {
+	return Validate(in, s.Required)
+}
+
+// Validate checks the required members of in (a pointer to an Input
+// struct) and of the structs inside it, as the SDK's validation middleware
+// does before sending. checks maps a Go type name to its members in the
+// order the SDK checks them: "Name" is a required member, "+Name" a member
+// whose contents are checked in turn. A missing member is named by its
+// path, e.g. TransactWriteItemsInput.TransactItems[1].Update.TableName.
+func Validate(in any, checks map[string][]string) error {
+	v := reflect.ValueOf(in)
+	if v.Kind() != reflect.Pointer || v.IsNil() || len(checks) == 0 {
 		return nil
 	}
-	v := reflect.ValueOf(in).Elem()
 	var missing []string
-	for _, n := range names {
-		if f := v.FieldByName(n); f.IsValid() && f.IsZero() && f.Kind() != reflect.Int32 && f.Kind() != reflect.Bool {
-			missing = append(missing, op+"Input."+n)
-		}
-	}
+	walkChecks(v.Elem(), v.Elem().Type().Name(), checks, &missing)
 	if len(missing) == 0 {
 		return nil
 	}
 	return &InvalidParamsError{Fields: missing}
+}
+
+// walkChecks applies the checks of v's type, descending through pointers,
+// lists and maps (map keys in sorted order) to the structs they hold.
+func walkChecks(v reflect.Value, path string, checks map[string][]string, missing *[]string) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			walkChecks(v.Elem(), path, checks, missing)
+		}
+	case reflect.Struct:
+		for _, c := range checks[v.Type().Name()] {
+			name, nested := strings.CutPrefix(c, "+")
+			f := v.FieldByName(name)
+			switch {
+			case !f.IsValid():
+			case nested:
+				walkChecks(f, path+"."+name, checks, missing)
+			case isMissing(f):
+				*missing = append(*missing, path+"."+name)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			walkChecks(v.Index(i), fmt.Sprintf("%s[%d]", path, i), checks, missing)
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		for _, k := range keys {
+			walkChecks(v.MapIndex(k), fmt.Sprintf("%s[%q]", path, k.String()), checks, missing)
+		}
+	}
+}
+
+// isMissing reports whether a required member is unset: a nil reference
+// or an empty enum. Required plain numbers and bools cannot be missing.
+func isMissing(f reflect.Value) bool {
+	switch f.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
+		return f.IsNil()
+	case reflect.String:
+		return f.Len() == 0
+	}
+	return false
 }
 
 // InvalidParamsError lists missing required members, formatted like the

@@ -5,11 +5,11 @@ package eventbridge
 
 import "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 
-// required lists each operation's required top-level members, checked
-// before sending as the SDK's validation does.
+// required maps shape names to the members the SDK checks before sending,
+// in its order: "Name" must be set, "+Name" is checked inside (see awscall.Validate).
 var required = map[string][]string{
-	"PutEvents":        {"Entries"},
-	"TestEventPattern": {"EventPattern", "Event"},
+	"PutEventsInput":        {"Entries"},
+	"TestEventPatternInput": {"EventPattern", "Event"},
 }
 
 // newModelledError returns a zero value of the error type for code, or nil.

@@ -5,10 +5,20 @@ package sesv2
 
 import "github.com/aws/aws-sdk-go-v2/service/sesv2/types"
 
-// required lists each operation's required top-level members, checked
-// before sending as the SDK's validation does.
+// required maps shape names to the members the SDK checks before sending,
+// in its order: "Name" must be set, "+Name" is checked inside (see awscall.Validate).
 var required = map[string][]string{
-	"SendEmail": {"Content"},
+	"Attachment":            {"RawContent", "FileName"},
+	"Body":                  {"+Text", "+Html"},
+	"Content":               {"Data"},
+	"EmailContent":          {"+Simple", "+Raw", "+Template"},
+	"ListManagementOptions": {"ContactListName"},
+	"Message":               {"Subject", "+Subject", "Body", "+Body", "+Headers", "+Attachments"},
+	"MessageHeader":         {"Name", "Value"},
+	"MessageTag":            {"Name", "Value"},
+	"RawMessage":            {"Data"},
+	"SendEmailInput":        {"Content", "+Content", "+EmailTags", "+ListManagementOptions"},
+	"Template":              {"+Headers", "+Attachments"},
 }
 
 // newModelledError returns a zero value of the error type for code, or nil.

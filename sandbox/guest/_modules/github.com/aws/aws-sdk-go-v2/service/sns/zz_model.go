@@ -5,13 +5,16 @@ package sns
 
 import "github.com/aws/aws-sdk-go-v2/service/sns/types"
 
-// required lists each operation's required top-level members, checked
-// before sending as the SDK's validation does.
+// required maps shape names to the members the SDK checks before sending,
+// in its order: "Name" must be set, "+Name" is checked inside (see awscall.Validate).
 var required = map[string][]string{
-	"Publish":      {"Message"},
-	"PublishBatch": {"TopicArn", "PublishBatchRequestEntries"},
-	"CreateTopic":  {"Name"},
-	"Subscribe":    {"TopicArn", "Protocol"},
+	"CreateTopicInput":         {"Name", "+Tags"},
+	"MessageAttributeValue":    {"DataType"},
+	"PublishBatchInput":        {"TopicArn", "PublishBatchRequestEntries", "+PublishBatchRequestEntries"},
+	"PublishBatchRequestEntry": {"Id", "Message", "+MessageAttributes"},
+	"PublishInput":             {"Message", "+MessageAttributes"},
+	"SubscribeInput":           {"TopicArn", "Protocol"},
+	"Tag":                      {"Key", "Value"},
 }
 
 // newModelledError returns a zero value of the error type for code, or nil.

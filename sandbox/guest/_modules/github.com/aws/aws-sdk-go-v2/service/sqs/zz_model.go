@@ -5,22 +5,27 @@ package sqs
 
 import "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 
-// required lists each operation's required top-level members, checked
-// before sending as the SDK's validation does.
+// required maps shape names to the members the SDK checks before sending,
+// in its order: "Name" must be set, "+Name" is checked inside (see awscall.Validate).
 var required = map[string][]string{
-	"SendMessage":                  {"QueueUrl", "MessageBody"},
-	"SendMessageBatch":             {"QueueUrl", "Entries"},
-	"ReceiveMessage":               {"QueueUrl"},
-	"DeleteMessage":                {"QueueUrl", "ReceiptHandle"},
-	"DeleteMessageBatch":           {"QueueUrl", "Entries"},
-	"ChangeMessageVisibility":      {"QueueUrl", "ReceiptHandle"},
-	"ChangeMessageVisibilityBatch": {"QueueUrl", "Entries"},
-	"GetQueueUrl":                  {"QueueName"},
-	"GetQueueAttributes":           {"QueueUrl"},
-	"SetQueueAttributes":           {"QueueUrl", "Attributes"},
-	"CreateQueue":                  {"QueueName"},
-	"DeleteQueue":                  {"QueueUrl"},
-	"PurgeQueue":                   {"QueueUrl"},
+	"ChangeMessageVisibilityBatchInput":        {"QueueUrl", "Entries", "+Entries"},
+	"ChangeMessageVisibilityBatchRequestEntry": {"Id", "ReceiptHandle"},
+	"ChangeMessageVisibilityInput":             {"QueueUrl", "ReceiptHandle"},
+	"CreateQueueInput":                         {"QueueName"},
+	"DeleteMessageBatchInput":                  {"QueueUrl", "Entries", "+Entries"},
+	"DeleteMessageBatchRequestEntry":           {"Id", "ReceiptHandle"},
+	"DeleteMessageInput":                       {"QueueUrl", "ReceiptHandle"},
+	"DeleteQueueInput":                         {"QueueUrl"},
+	"GetQueueAttributesInput":                  {"QueueUrl"},
+	"GetQueueUrlInput":                         {"QueueName"},
+	"MessageAttributeValue":                    {"DataType"},
+	"MessageSystemAttributeValue":              {"DataType"},
+	"PurgeQueueInput":                          {"QueueUrl"},
+	"ReceiveMessageInput":                      {"QueueUrl"},
+	"SendMessageBatchInput":                    {"QueueUrl", "Entries", "+Entries"},
+	"SendMessageBatchRequestEntry":             {"Id", "MessageBody", "+MessageAttributes", "+MessageSystemAttributes"},
+	"SendMessageInput":                         {"QueueUrl", "MessageBody", "+MessageAttributes", "+MessageSystemAttributes"},
+	"SetQueueAttributesInput":                  {"QueueUrl", "Attributes"},
 }
 
 // newModelledError returns a zero value of the error type for code, or nil.
