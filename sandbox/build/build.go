@@ -39,7 +39,8 @@
 //
 // Besides WASIP1, a Source may name another Target (see Native and
 // BuildNative), which the tests of guest packages use to run guest code
-// natively on the host.
+// natively on the host. With Source.Test the artifact is the package's test
+// binary ("go test -c"), so a grader can run the tests a learner wrote.
 //
 // Warm compiles the guest packages and common standard packages once, so
 // that a learner's build only compiles and links main; serve runs it in the
@@ -268,8 +269,8 @@ func (b *Builder) Build(ctx context.Context, src Source) (*Artifact, error) {
 	if err != nil {
 		return nil, err
 	}
-	key := b.key(files, tc.version, target)
-	out := b.outPath(key, target)
+	key := b.key(files, tc.version, target, src.Test)
+	out := b.outPath(key, target, src.Test)
 	if art, ok := b.cached(out, key, target, start); ok {
 		return art, nil
 	}
@@ -313,7 +314,7 @@ func (b *Builder) Build(ctx context.Context, src Source) (*Artifact, error) {
 		close(f.done)
 	}()
 
-	f.art, f.err = b.build(ctx, files, tc, key, out, target, start)
+	f.art, f.err = b.build(ctx, files, tc, key, out, target, src.Test, start)
 	var de *DiagnosticsError
 	if errors.As(f.err, &de) {
 		b.rememberFailure(key, de)
@@ -362,7 +363,7 @@ func (b *Builder) cached(out, key string, target Target, start time.Time) (*Arti
 	return &Artifact{Wasm: data, Path: out, Hash: key, Cached: true, Duration: time.Since(start), Target: target}, true
 }
 
-func (b *Builder) build(ctx context.Context, files []sourceFile, tc *toolchain, key, out string, target Target, start time.Time) (*Artifact, error) {
+func (b *Builder) build(ctx context.Context, files []sourceFile, tc *toolchain, key, out string, target Target, test bool, start time.Time) (*Artifact, error) {
 	release, err := b.acquire(ctx)
 	if err != nil {
 		return nil, err
@@ -405,8 +406,11 @@ func (b *Builder) build(ctx context.Context, files []sourceFile, tc *toolchain, 
 		binName = "program"
 	}
 	bin := filepath.Join(work, binName)
-	res, err := b.runGo(ctx, tc, work, src, target, b.opts.Timeout, nil,
-		"build", "-trimpath", "-buildvcs=false", "-o", bin, ".")
+	args := []string{"build", "-trimpath", "-buildvcs=false", "-o", bin, "."}
+	if test {
+		args = []string{"test", "-c", "-trimpath", "-buildvcs=false", "-o", bin, "."}
+	}
+	res, err := b.runGo(ctx, tc, work, src, target, b.opts.Timeout, nil, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -515,9 +519,9 @@ func (b *Builder) extractGuest() (string, error) {
 // generated go.mod), so stale artifacts are not reused.
 const keyVersion = "learnsls-build-1"
 
-func (b *Builder) key(files []sourceFile, goVersion string, t Target) string {
+func (b *Builder) key(files []sourceFile, goVersion string, t Target, test bool) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", keyVersion, goVersion, b.guest.hash, t)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%v\x00", keyVersion, goVersion, b.guest.hash, t, test)
 	sorted := append([]sourceFile(nil), files...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].name < sorted[j].name })
 	for _, f := range sorted {
@@ -527,10 +531,13 @@ func (b *Builder) key(files []sourceFile, goVersion string, t Target) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func (b *Builder) outPath(key string, t Target) string {
+func (b *Builder) outPath(key string, t Target, test bool) string {
 	ext := ".wasm"
 	if t.GOOS != "wasip1" {
 		ext = "." + t.GOOS + "-" + t.GOARCH
+	}
+	if test {
+		ext = ".test" + ext
 	}
 	return filepath.Join(b.opts.CacheDir, "out", key[:32]+ext)
 }

@@ -539,3 +539,41 @@ func TestCompileErrorsRemembered(t *testing.T) {
 		t.Errorf("go build ran %d times for one broken source, want 1", n)
 	}
 }
+
+func TestBuildTests(t *testing.T) {
+	b := newBuilder(t, build.Options{})
+	files := src(
+		"main.go", "package main\n\nfunc add(a, b int) int { return a + b }\n\nfunc main() { println(add(1, 2)) }\n",
+		"main_test.go", "package main\n\nimport \"testing\"\n\nfunc TestAdd(t *testing.T) {\n\tif add(2, 2) != 4 {\n\t\tt.Fatal(\"add\")\n\t}\n}\n\nfunc TestWrong(t *testing.T) {\n\tif add(2, 2) != 5 {\n\t\tt.Errorf(\"add(2, 2) = %d, want 5\", add(2, 2))\n\t}\n}\n")
+	files.Test = true
+	native := files
+	native.Target = build.Native()
+	art, err := b.Build(context.Background(), native)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(art.Path, "-test.v").CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		t.Errorf("test binary exit: %v, want exit status 1", err)
+	}
+	for _, want := range []string{"--- PASS: TestAdd", "--- FAIL: TestWrong", "add(2, 2) = 4, want 5"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("test output lacks %q:\n%s", want, out)
+		}
+	}
+	// The same files without Test build the program, a different artifact.
+	prog, err := b.BuildNative(context.Background(), src("main.go", string(files.Files["main.go"]), "main_test.go", string(files.Files["main_test.go"])))
+	if err != nil || prog.Hash == art.Hash {
+		t.Errorf("program build: %v (same hash as tests: %v)", err, prog != nil && prog.Hash == art.Hash)
+	}
+	wasm, err := b.Build(context.Background(), files)
+	if err != nil || !bytes.HasPrefix(wasm.Wasm, []byte("\x00asm")) {
+		t.Errorf("wasip1 test build: %v", err)
+	}
+	_, err = b.Build(context.Background(), build.Source{Files: map[string][]byte{"main.go": files.Files["main.go"]}, Test: true})
+	var de *build.DiagnosticsError
+	if !errors.As(err, &de) || !strings.Contains(err.Error(), "no tests to build") {
+		t.Errorf("no test files: %v", err)
+	}
+}

@@ -17,6 +17,10 @@ type Source struct {
 	Files map[string][]byte
 	// Target selects the platform; the zero value means WASIP1.
 	Target Target
+	// Test builds the package's tests (the *_test.go files, as "go test -c"
+	// does) instead of the program. The artifact is a test binary: run it
+	// with -test.v, -test.run and friends as arguments.
+	Test bool
 }
 
 // Target is a GOOS/GOARCH pair.
@@ -123,6 +127,15 @@ func (b *Builder) checkSource(src Source) ([]sourceFile, error) {
 			sf.imports[local] = path
 		}
 		files = append(files, sf)
+	}
+	if src.Test {
+		hasTest := false
+		for _, name := range names {
+			hasTest = hasTest || strings.HasSuffix(name, "_test.go")
+		}
+		if !hasTest {
+			diags = append(diags, Diagnostic{Message: "no tests to build: add a file whose name ends in _test.go"})
+		}
 	}
 	if len(diags) > 0 {
 		return nil, &DiagnosticsError{Diagnostics: diags}

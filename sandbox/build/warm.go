@@ -14,7 +14,7 @@ import (
 var warmStd = []string{
 	"bytes", "context", "crypto/sha256", "encoding/base64", "encoding/json",
 	"errors", "fmt", "log", "log/slog", "math", "math/rand/v2", "net/url", "os",
-	"regexp", "sort", "strconv", "strings", "sync", "time", "unicode/utf8",
+	"regexp", "sort", "strconv", "strings", "sync", "testing", "time", "unicode/utf8",
 }
 
 // Warm fills GOCACHE by compiling every guest package and common standard
