@@ -577,3 +577,11 @@ func TestBuildTests(t *testing.T) {
 		t.Errorf("no test files: %v", err)
 	}
 }
+
+func TestOutputTooLarge(t *testing.T) {
+	b := newBuilder(t, build.Options{MaxOutputBytes: 100 << 10})
+	_, err := b.Build(context.Background(), src("main.go", hello))
+	if !errors.Is(err, build.ErrOutputTooLarge) || !strings.Contains(err.Error(), "the limit is 100.0 KB") {
+		t.Errorf("err = %v, want ErrOutputTooLarge naming the limit", err)
+	}
+}
