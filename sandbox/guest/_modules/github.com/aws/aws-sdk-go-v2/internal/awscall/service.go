@@ -50,7 +50,7 @@ func (s *Service) Invoke(ctx context.Context, op string, in, out any) error {
 		return wrap(err)
 	}
 	if status < 200 || status > 299 {
-		return wrap(&ResponseError{StatusCode: status, Err: s.decodeError(status, resp)})
+		return wrap(&ResponseError{StatusCode: status, Err: s.DecodeError(status, resp)})
 	}
 	if err := s.Codec.Unmarshal(resp, out); err != nil {
 		return wrap(&smithy.DeserializationError{Err: err, Snapshot: resp})
@@ -58,9 +58,9 @@ func (s *Service) Invoke(ctx context.Context, op string, in, out any) error {
 	return nil
 }
 
-// decodeError returns the modelled error for the body's code, or a
+// DecodeError returns the modelled error for the body's code, or a
 // *smithy.GenericAPIError (with no fault, as the SDK's) for the others.
-func (s *Service) decodeError(status int, body []byte) error {
+func (s *Service) DecodeError(status int, body []byte) error {
 	code, msg := ErrorInfo(body)
 	if code == "" {
 		code = fmt.Sprintf("HTTP%d", status)

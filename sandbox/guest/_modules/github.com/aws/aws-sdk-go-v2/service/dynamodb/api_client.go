@@ -91,41 +91,29 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 // Options returns a copy of the client's options.
 func (c *Client) Options() Options { return c.options.Copy() }
 
-// invoke sends one operation: it encodes in as wire JSON, makes the aws
-// call and decodes the response into out, or returns the error wrapped as
-// the real SDK wraps it (*smithy.OperationError around the API error).
+// service carries this client's calls: DynamoDB's codec (with the
+// AttributeValue union), required members and modelled errors.
+var service = &awscall.Service{
+	ID:          ServiceID,
+	SigningName: signingName,
+	Codec:       wire,
+	Required:    required,
+	NewError:    newModelledError,
+}
+
+// invoke sends one operation: it fills a missing idempotency token, then
+// validates, encodes, calls and decodes as awscall.Service does, returning
+// errors wrapped as the real SDK wraps them (*smithy.OperationError around
+// the API error).
 func (c *Client) invoke(ctx context.Context, op string, in, out any, optFns []func(*Options)) error {
 	opts := c.options
 	for _, fn := range optFns {
 		fn(&opts)
 	}
-	wrap := func(err error) error {
+	if err := fillToken(in, opts.IdempotencyTokenProvider); err != nil {
 		return &smithy.OperationError{ServiceID: ServiceID, OperationName: op, Err: err}
 	}
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	if err := fillToken(in, opts.IdempotencyTokenProvider); err != nil {
-		return wrap(err)
-	}
-	if err := validate(op, in); err != nil {
-		return wrap(err)
-	}
-	body, err := wire.Marshal(in)
-	if err != nil {
-		return wrap(&smithy.SerializationError{Err: err})
-	}
-	status, resp, err := awscall.Call(ctx, signingName, op, body)
-	if err != nil {
-		return wrap(err)
-	}
-	if status < 200 || status > 299 {
-		return wrap(&awscall.ResponseError{StatusCode: status, Err: decodeError(status, resp)})
-	}
-	if err := wire.Unmarshal(resp, out); err != nil {
-		return wrap(&smithy.DeserializationError{Err: err, Snapshot: resp})
-	}
-	return nil
+	return service.Invoke(ctx, op, in, out)
 }
 
 // fillToken sets a nil ClientRequestToken, as the SDK's idempotency-token

@@ -8,10 +8,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/internal/awscall"
 	"github.com/aws/aws-sdk-go-v2/internal/wirejson"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-	"github.com/aws/smithy-go"
 )
 
 // wire is the JSON 1.0 codec for this service: the generic rules of
@@ -225,28 +223,8 @@ func badMember(tag string, v any) error {
 	return fmt.Errorf("AttributeValue: member %s has the wrong JSON type %T", tag, v)
 }
 
-// decodeError turns an error response into the error value the SDK
-// returns: a modelled *types.X when the code has one, otherwise a
-// *smithy.GenericAPIError.
-func decodeError(status int, body []byte) error {
-	code, msg := awscall.ErrorInfo(body)
-	if code == "" {
-		code = fmt.Sprintf("HTTP%d", status)
-		if msg == "" {
-			msg = strings.TrimSpace(string(body))
-		}
-	}
-	// Like the SDK, an unmodelled error carries no fault (FaultUnknown).
-	target := newModelledError(code)
-	if target == nil {
-		return &smithy.GenericAPIError{Code: code, Message: msg}
-	}
-	if err := wire.Unmarshal(body, target); err != nil {
-		return &smithy.GenericAPIError{Code: code, Message: msg}
-	}
-	return target.(error)
-}
-
+// newModelledError returns a pointer to a zero value of the error type
+// for code, or nil when DynamoDB's model has no type for it.
 func newModelledError(code string) any {
 	switch code {
 	case "ConditionalCheckFailedException":

@@ -60,7 +60,7 @@ func TestDecodeErrorBodies(t *testing.T) {
 		{400, `{"__type":"ConditionalCheckFailedException","Item":"not a map"}`, "*smithy.GenericAPIError", "ConditionalCheckFailedException", "", smithy.FaultUnknown},
 	}
 	for _, tt := range tests {
-		err := decodeError(tt.status, []byte(tt.body))
+		err := service.DecodeError(tt.status, []byte(tt.body))
 		var api smithy.APIError
 		if !errors.As(err, &api) {
 			t.Fatalf("%s: %T is not an APIError", tt.body, err)
@@ -107,7 +107,7 @@ func FuzzDecodeError(f *testing.F) {
 	f.Add(0, []byte{})
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		var api smithy.APIError
-		if !errors.As(decodeError(status, body), &api) {
+		if !errors.As(service.DecodeError(status, body), &api) {
 			t.Fatal("not an APIError")
 		}
 	})
