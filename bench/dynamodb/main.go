@@ -9,6 +9,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -40,6 +42,7 @@ func run() int {
 	workers := flag.Int("workers", 16, "concurrent clients")
 	items := flag.Int("items", 1000, "items seeded before measuring")
 	cpuprofile := flag.String("cpuprofile", "", "with -serve: write a CPU profile of the server here")
+	raw := flag.Bool("raw", false, "send the same operations as plain HTTP POSTs with fixed headers instead of through the SDK (a lighter client, to see more of the server's own speed)")
 	flag.Parse()
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -65,7 +68,7 @@ func run() int {
 		fmt.Fprintln(os.Stderr, "ddbbench: -endpoint or -serve is required")
 		return 2
 	}
-	res, err := measure(*endpoint, *duration, *workers, *items)
+	res, err := measure(*endpoint, *duration, *workers, *items, *raw)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "ddbbench %s: %v\n", *label, err)
 		return 1
@@ -88,9 +91,10 @@ func client(endpoint string, workers int) *dynamodb.Client {
 
 // measure seeds a table and runs a mix of 60% GetItem, 30% PutItem and
 // 10% Query (10 items) from many workers, recording every latency.
-func measure(endpoint string, d time.Duration, workers, items int) (result, error) {
+func measure(endpoint string, d time.Duration, workers, items int, raw bool) (result, error) {
 	ctx := context.Background()
 	c := client(endpoint, workers)
+	hc := &http.Client{Transport: &http.Transport{MaxIdleConns: workers * 2, MaxIdleConnsPerHost: workers * 2}}
 	table := aws.String("bench" + strconv.FormatInt(time.Now().UnixNano(), 36))
 	if _, err := c.CreateTable(ctx, &dynamodb.CreateTableInput{
 		TableName: table, BillingMode: types.BillingModePayPerRequest,
@@ -140,6 +144,8 @@ func measure(endpoint string, d time.Duration, workers, items int) (result, erro
 				start := time.Now()
 				var err error
 				switch p := r.IntN(10); {
+				case raw:
+					err = rawCall(hc, endpoint, p, *table, i)
 				case p < 6:
 					_, err = c.GetItem(ctx, &dynamodb.GetItemInput{TableName: table, Key: map[string]types.AttributeValue{
 						"pk": &types.AttributeValueMemberS{Value: "user-" + strconv.Itoa(i/10)}, "sk": &types.AttributeValueMemberN{Value: strconv.Itoa(i % 10)}}})
@@ -169,4 +175,38 @@ func measure(endpoint string, d time.Duration, workers, items int) (result, erro
 		ops: len(all), errors: errs, rate: float64(len(all)) / d.Seconds(),
 		p50: all[len(all)/2].Round(time.Microsecond), p99: all[len(all)*99/100].Round(time.Microsecond),
 	}, nil
+}
+
+// rawCall sends the operation the SDK would send, as a plain POST with the
+// headers both servers require (dynalite checks that a signature is
+// present; neither verifies it).
+func rawCall(hc *http.Client, endpoint string, p int, table string, i int) error {
+	key := `"pk":{"S":"user-` + strconv.Itoa(i/10) + `"},"sk":{"N":"` + strconv.Itoa(i%10) + `"}`
+	var op, body string
+	switch {
+	case p < 6:
+		op, body = "GetItem", `{"TableName":"`+table+`","Key":{`+key+`}}`
+	case p < 9:
+		op, body = "PutItem", `{"TableName":"`+table+`","Item":{`+key+`,"name":{"S":"Ann Example"},"age":{"N":"`+strconv.Itoa(20+i%50)+`"}}}`
+	default:
+		op, body = "Query", `{"TableName":"`+table+`","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"user-`+strconv.Itoa(i/10)+`"}}}`
+	}
+	req, err := http.NewRequest("POST", endpoint, strings.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("X-Amz-Target", "DynamoDB_20120810."+op)
+	req.Header.Set("Content-Type", "application/x-amz-json-1.0")
+	req.Header.Set("X-Amz-Date", "20260101T000000Z")
+	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature=0000")
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		return fmt.Errorf("%s: status %d", op, resp.StatusCode)
+	}
+	return nil
 }

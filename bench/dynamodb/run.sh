@@ -44,15 +44,19 @@ wait_port "$theirs"
 # and the operations per second one server CPU could sustain.
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
-measure() { # label port pid
+measure() { # label port pid [extra flags]
 	local before after line ops
 	before=$(ticks "$3")
-	line=$("$tmp/ddbbench" -endpoint "http://127.0.0.1:$2" -label "$1" -duration "$duration" -workers "$workers")
+	line=$("$tmp/ddbbench" -endpoint "http://127.0.0.1:$2" -label "$1" -duration "$duration" -workers "$workers" "${@:4}")
 	after=$(ticks "$3")
 	ops=$(sed -E 's/.*ops=([0-9]+) .*/\1/' <<<"$line")
 	awk -v line="$line" -v t=$((after - before)) -v hz="$hz" -v ops="$ops" 'BEGIN {
 		cpu = t / hz; printf "%s server-cpu=%.2fs  server-cpu/op=%.1fus  ops/s-per-server-cpu=%.0f\n", line, cpu, cpu * 1e6 / ops, (cpu > 0 ? ops / cpu : 0) }'
 }
 echo "workload: 60% GetItem, 30% PutItem, 10% Query; $workers workers; $duration each; $(nproc) CPUs; load $(cut -d' ' -f1 /proc/loadavg)"
+echo "client: aws-sdk-go-v2"
 measure learnsls "$ours" "${pids[0]}"
 measure dynalite "$theirs" "${pids[1]}"
+echo "client: plain HTTP POSTs of the same requests (lighter client)"
+measure learnsls "$ours" "${pids[0]}" -raw
+measure dynalite "$theirs" "${pids[1]}" -raw
