@@ -138,6 +138,9 @@ func TestHostileCorpus(t *testing.T) {
 					t.Fatalf("err = %v, want %v", err, c.want)
 				}
 			}
+			if left := processesUsing(cache); len(left) > 0 {
+				t.Errorf("processes still running after the build returned: %v", left)
+			}
 			if !matchAny(err.Error(), c.match) {
 				t.Errorf("message does not contain %q:\n%v", c.match, err)
 			}
@@ -148,6 +151,21 @@ func TestHostileCorpus(t *testing.T) {
 		})
 	}
 	assertWorkClean(t, cache)
+}
+
+// processesUsing lists processes whose command line mentions dir (on
+// Linux; elsewhere it finds none): after a build returns, including one
+// killed for its time limit, no compiler may be left running.
+func processesUsing(dir string) []string {
+	procs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	var found []string
+	for _, p := range procs {
+		data, err := os.ReadFile(p)
+		if err == nil && strings.Contains(string(data), dir) {
+			found = append(found, strings.ReplaceAll(string(data), "\x00", " "))
+		}
+	}
+	return found
 }
 
 // matchAny reports whether text contains one of the "|"-separated parts.
