@@ -422,3 +422,23 @@ func FuzzEventsMatchUpstream(f *testing.F) {
 		}
 	})
 }
+
+// TestEventsBuildForWasm compiles the same program for the learner's
+// target, GOOS=wasip1: the events package must build there too.
+func TestEventsBuildForWasm(t *testing.T) {
+	shared, err := os.ReadFile("events_shared_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared = bytes.Replace(shared, []byte("package guest_test"), []byte("package main"), 1)
+	art, err := testBuilder(t).Build(context.Background(), build.Source{Files: map[string][]byte{
+		"main.go":   []byte(guestMain),
+		"shared.go": shared,
+	}})
+	if err != nil {
+		t.Fatalf("wasip1 build: %v", err)
+	}
+	if !bytes.HasPrefix(art.Wasm, []byte("\x00asm")) {
+		t.Errorf("not a wasm module")
+	}
+}
