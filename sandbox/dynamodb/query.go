@@ -111,20 +111,17 @@ func analyseKeyCond(c *cond, s keySchema) (*keyCond, *Error) {
 				}
 			}
 		default:
-			return nil, validationf("Query condition missed key schema element: %s", missingKey(s, hashSeen))
+			// A condition on a non-key attribute belongs in FilterExpression.
+			if s.hasRng && kc.sk == nil {
+				return nil, validationf("Query condition missed key schema element: %s", s.rng.name)
+			}
+			return nil, validationf("Query key condition not supported")
 		}
 	}
 	if !hashSeen {
 		return nil, validationf("Query condition missed key schema element: %s", s.hash.name)
 	}
 	return kc, nil
-}
-
-func missingKey(s keySchema, hashSeen bool) string {
-	if hashSeen && s.hasRng {
-		return s.rng.name
-	}
-	return s.hash.name
 }
 
 func flipOp(op string) string {
