@@ -311,7 +311,10 @@ func (s *Service) createTable(_ context.Context, in *CreateTableInput) (*TableOu
 		t.stream = s.newStream(t, sp.StreamViewType)
 	}
 	s.tables[t.name] = t
-	return &TableOutput{TableDescription: s.describe(t, "ACTIVE")}, nil
+	// DynamoDB answers CreateTable with CREATING (and UpdateTable with
+	// UPDATING); the simulated table is usable at once, and DescribeTable,
+	// which SDK waiters poll, already says ACTIVE.
+	return &TableOutput{TableDescription: s.describe(t, "CREATING")}, nil
 }
 
 func tableID(arn string, now time.Time) string {
@@ -611,7 +614,7 @@ func (s *Service) updateTable(_ context.Context, in *UpdateTableInput) (*TableOu
 			t.streamSpec = &StreamSpecification{StreamEnabled: false}
 		}
 	}
-	return &TableOutput{TableDescription: s.describe(t, "ACTIVE")}, nil
+	return &TableOutput{TableDescription: s.describe(t, "UPDATING")}, nil
 }
 
 // TTL
