@@ -378,6 +378,8 @@ func TestExpressionParameterChecks(t *testing.T) {
 		{"Scan", `{"TableName":"Chk","FilterExpression":"a = :v","ExpressionAttributeValues":{}}`, "ExpressionAttributeValues must not be empty"},
 		{"Scan", `{"TableName":"Chk","FilterExpression":"a = :v","ExpressionAttributeValues":{":v":{"SS":[]}}}`, "ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An string set  may not be empty for key :v"},
 		{"Query", `{"TableName":"Chk"}`, "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."},
+		{"Query", `{"TableName":"Chk","KeyConditionExpression":"id = :a","ExpressionAttributeValues":{":a":{"S":"a"}},"ExclusiveStartKey":{"id":{"S":"b"}}}`, "The provided starting key is outside query boundaries based on provided conditions"},
+		{"Query", `{"TableName":"Chk","KeyConditionExpression":"id = :a","ExpressionAttributeValues":{":a":{"S":"a"}},"ExclusiveStartKey":{"nope":{"S":"b"}}}`, "The provided starting key is invalid: The provided key element does not match the schema"},
 		{"Scan", `{"TableName":"Chk","Segment":1}`, "The TotalSegments parameter is required but was not present in the request when Segment parameter is present"},
 		{"Scan", `{"TableName":"Chk","Segment":2,"TotalSegments":2}`, "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 2 is not less than TotalSegments: 2"},
 		{"Scan", `{"TableName":"Chk","Select":"SPECIFIC_ATTRIBUTES"}`, "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES"},

@@ -370,6 +370,9 @@ func (s *Service) query(_ context.Context, in *QueryInput) (*QueryOutput, *Error
 	}
 	forward := in.ScanIndexForward == nil || *in.ScanIndexForward
 	pk := string(appendKey(nil, kc.pk))
+	if start != nil && start.pk != pk {
+		return nil, validationf("The provided starting key is outside query boundaries based on provided conditions")
+	}
 	h := pkHash(pk)
 	col := &collector{p: p, out: &QueryOutput{}}
 	matched := false
