@@ -158,6 +158,13 @@ func (e *engines) acquire(ctx context.Context, code []byte, memMB int) (*compile
 	return c, nil
 }
 
+// retain takes another reference on c.
+func (e *engines) retain(c *compiledCode) {
+	c.rt.mu.Lock()
+	c.refs++
+	c.rt.mu.Unlock()
+}
+
 // release drops a reference; the last one frees the compiled code.
 func (e *engines) release(ctx context.Context, c *compiledCode) {
 	if c == nil {

@@ -146,10 +146,14 @@ func (s *Service) newCapture(cfg FunctionConfig, logStream string) *logCapture {
 // coldStart creates an environment and runs its init phase. initErr is set
 // when init failed (the environment is then stopped).
 func (s *Service) coldStart(ctx context.Context, fn *function, gen int, cfg FunctionConfig, res *InvokeResult, requestID string) (env *environment, capture *logCapture, initErr *outcome, err error) {
-	code, err := s.engines.acquire(ctx, fn.code, cfg.MemoryMB)
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("lambda: load %s: %w", cfg.Name, err)
+	s.mu.Lock()
+	code := fn.compiled
+	if code == nil || fn.gen != gen {
+		s.mu.Unlock()
+		return nil, nil, nil, fmt.Errorf("lambda: %s changed or was deleted during the invocation", cfg.Name)
 	}
+	s.engines.retain(code)
+	s.mu.Unlock()
 	now := s.clock.Now()
 	logStream := now.UTC().Format("2006/01/02") + "/[$LATEST]" + randomHex(32)
 	env = &environment{

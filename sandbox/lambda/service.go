@@ -112,7 +112,11 @@ type function struct {
 	arn     string
 	code    []byte
 	hash    string
-	gen     int // bumped by every code or configuration change
+	// compiled is the function's code loaded for its memory size; the
+	// function holds one reference, each environment another, so code
+	// stays compiled while the function exists.
+	compiled *compiledCode
+	gen      int // bumped by every code or configuration change
 	deleted bool
 	idle    []*environment // most recently used last
 	busy    int
@@ -211,16 +215,17 @@ func (s *Service) CreateFunction(ctx context.Context, cfg FunctionConfig, code [
 	if err != nil {
 		return FunctionConfig{}, err
 	}
-	defer s.engines.release(ctx, c) // environments take their own references
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
+		s.engines.release(ctx, c)
 		return FunctionConfig{}, ErrClosed
 	}
 	if _, ok := s.functions[cfg.Name]; ok {
+		s.engines.release(ctx, c)
 		return FunctionConfig{}, &ResourceConflictError{Message: "Function already exist: " + cfg.Name}
 	}
-	s.functions[cfg.Name] = &function{cfg: cloneConfig(cfg), arn: s.FunctionARN(cfg.Name), code: code, hash: c.hash}
+	s.functions[cfg.Name] = &function{cfg: cloneConfig(cfg), arn: s.FunctionARN(cfg.Name), code: code, hash: c.hash, compiled: c}
 	return cloneConfig(cfg), nil
 }
 
@@ -241,12 +246,13 @@ func (s *Service) UpdateFunctionCode(ctx context.Context, name string, code []by
 	if err != nil {
 		return err
 	}
-	defer s.engines.release(ctx, c)
 	s.mu.Lock()
-	fn.code, fn.hash = code, c.hash
+	old := fn.compiled
+	fn.code, fn.hash, fn.compiled = code, c.hash, c
 	stale := s.bumpLocked(fn)
 	s.mu.Unlock()
 	destroyAll(stale)
+	s.engines.release(ctx, old)
 	return nil
 }
 
@@ -269,12 +275,13 @@ func (s *Service) UpdateFunctionConfiguration(ctx context.Context, cfg FunctionC
 	if err != nil {
 		return FunctionConfig{}, err
 	}
-	defer s.engines.release(ctx, c)
 	s.mu.Lock()
-	fn.cfg = cloneConfig(cfg)
+	old := fn.compiled
+	fn.cfg, fn.compiled = cloneConfig(cfg), c
 	stale := s.bumpLocked(fn)
 	s.mu.Unlock()
 	destroyAll(stale)
+	s.engines.release(ctx, old)
 	return cloneConfig(cfg), nil
 }
 
@@ -289,8 +296,11 @@ func (s *Service) DeleteFunction(ctx context.Context, name string) error {
 	delete(s.functions, fn.cfg.Name)
 	fn.deleted = true
 	stale := s.bumpLocked(fn)
+	old := fn.compiled
+	fn.compiled = nil
 	s.mu.Unlock()
 	destroyAll(stale)
+	s.engines.release(ctx, old)
 	return nil
 }
 
