@@ -708,7 +708,10 @@ func sdkDump(v reflect.Value) any {
 			return nil
 		}
 		e := v.Elem()
-		return map[string]any{"$type": e.Type().String(), "value": sdkDump(e)}
+		// Types of the shared test files live in package guest_test here
+		// and main in the guest program.
+		typ := strings.NewReplacer("guest_test.", "", "main.", "").Replace(e.Type().String())
+		return map[string]any{"$type": typ, "value": sdkDump(e)}
 	case reflect.Pointer:
 		if v.IsNil() {
 			return nil

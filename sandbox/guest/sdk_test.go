@@ -61,7 +61,10 @@ func main() {
 		c := sdkClients{SQS: sqs.NewFromConfig(cfg), Events: eventbridge.NewFromConfig(cfg), SNS: sns.NewFromConfig(cfg), SES: sesv2.NewFromConfig(cfg)}
 		svc = append(svc, sdkRunSvc(ctx, c, cs))
 	}
-	out := map[string]any{"wire": wire, "services": svc, "av": sdkRunAV(), "expr": sdkRunExpr()}
+	// The scenario of sdk_e2e_shared_test.go, against a simulated DynamoDB.
+	os.Setenv("LEARNSLS_AWSCALL_URL", os.Args[2])
+	e2e := sdkE2E(ctx, dynamodb.NewFromConfig(cfg))
+	out := map[string]any{"wire": wire, "services": svc, "av": sdkRunAV(), "expr": sdkRunExpr(), "e2e": e2e}
 	if err := json.NewEncoder(os.Stdout).Encode(out); err != nil {
 		panic(err)
 	}
@@ -278,6 +281,7 @@ type sdkGuestOutput struct {
 	Services []json.RawMessage          `json:"services"`
 	AV       map[string]json.RawMessage `json:"av"`
 	Expr     map[string]json.RawMessage `json:"expr"`
+	E2E      json.RawMessage            `json:"e2e"`
 }
 
 var (
@@ -286,6 +290,9 @@ var (
 	sdkGuestErr  string
 	sdkRec       = &sdkRecorder{calls: map[string][]sdkCall{}}
 	sdkServer    *httptest.Server
+	// sdkE2EGuestServer puts a simulated DynamoDB behind the guest
+	// program's native aws_call transport.
+	sdkE2EGuestServer *httptest.Server
 )
 
 // sdkGuest builds the shared cases against the guest SDK for the host
@@ -306,18 +313,26 @@ func sdkGuest(t *testing.T) (sdkGuestOutput, string) {
 			return
 		}
 		services = bytes.Replace(services, []byte("package guest_test"), []byte("package main"), 1)
+		e2e, err := os.ReadFile("sdk_e2e_shared_test.go")
+		if err != nil {
+			sdkGuestErr = err.Error()
+			return
+		}
+		e2e = bytes.Replace(e2e, []byte("package guest_test"), []byte("package main"), 1)
+		sdkE2EGuestServer = httptest.NewServer(sdkAWSCallDoor(t, sdkNewDynamoDB()))
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
 		art, err := sdkTestBuilder(t).BuildNative(ctx, build.Source{Files: map[string][]byte{
 			"main.go":     []byte(sdkGuestMain),
 			"shared.go":   shared,
 			"services.go": services,
+			"e2e.go":      e2e,
 		}})
 		if err != nil {
 			sdkGuestErr = "build guest program: " + err.Error()
 			return
 		}
-		cmd := exec.CommandContext(ctx, art.Path, sdkServer.URL)
+		cmd := exec.CommandContext(ctx, art.Path, sdkServer.URL, sdkE2EGuestServer.URL)
 		cmd.Env = []string{"PATH=" + os.Getenv("PATH")}
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
