@@ -1255,3 +1255,25 @@ func MD5OfMessageAttributes(attrs map[string]MessageAttribute) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// Visible counts the messages a receive could return now, and reports
+// when the oldest of them was sent (for batching windows).
+func (s *Service) Visible(queueRef string) (n int, oldest time.Time, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q, e := s.lookup(queueRef)
+	if e != nil {
+		return 0, time.Time{}, e
+	}
+	now := s.opt.Now()
+	s.expire(q, now)
+	for _, m := range q.msgs {
+		if !now.Before(m.visibleAt) {
+			if n == 0 || m.sent.Before(oldest) {
+				oldest = m.sent
+			}
+			n++
+		}
+	}
+	return n, oldest, nil
+}
