@@ -377,6 +377,8 @@ func TestExpressionParameterChecks(t *testing.T) {
 		{"Scan", `{"TableName":"Chk","ExpressionAttributeValues":{":v":{"S":"x"}}}`, "ExpressionAttributeValues can only be specified when using expressions"},
 		{"Scan", `{"TableName":"Chk","FilterExpression":"a = :v","ExpressionAttributeValues":{}}`, "ExpressionAttributeValues must not be empty"},
 		{"Scan", `{"TableName":"Chk","FilterExpression":"a = :v","ExpressionAttributeValues":{":v":{"SS":[]}}}`, "ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An string set  may not be empty for key :v"},
+		{"Scan", `{"TableName":"Chk","FilterExpression":"a = :v","ExpressionAttributeValues":{"v":{"S":"x"}}}`, `ExpressionAttributeValues contains invalid key: Syntax error; key: "v"`},
+		{"Scan", `{"TableName":"Chk","ProjectionExpression":"#a","ExpressionAttributeNames":{"#a":"x","b":"y"}}`, `ExpressionAttributeNames contains invalid key: Syntax error; key: "b"`},
 		{"Query", `{"TableName":"Chk"}`, "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."},
 		{"Query", `{"TableName":"Chk","KeyConditionExpression":"id = :a","ExpressionAttributeValues":{":a":{"S":"a"}},"ExclusiveStartKey":{"id":{"S":"b"}}}`, "The provided starting key is outside query boundaries based on provided conditions"},
 		{"Query", `{"TableName":"Chk","KeyConditionExpression":"id = :a","ExpressionAttributeValues":{":a":{"S":"a"}},"ExclusiveStartKey":{"nope":{"S":"b"}}}`, "The provided starting key is invalid: The provided key element does not match the schema"},

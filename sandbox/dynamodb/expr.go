@@ -188,6 +188,16 @@ func (c *exprCtx) validate(anyExpr bool) *Error {
 			return validationf("ExpressionAttributeValues can only be specified when using expressions")
 		}
 	}
+	for k := range c.names {
+		if !validPlaceholder(k, '#') {
+			return validationf("ExpressionAttributeNames contains invalid key: Syntax error; key: %q", k)
+		}
+	}
+	for k := range c.values {
+		if !validPlaceholder(k, ':') {
+			return validationf("ExpressionAttributeValues contains invalid key: Syntax error; key: %q", k)
+		}
+	}
 	for k, v := range c.values {
 		if err := validateValue(&v, 1); err != nil {
 			return &Error{Type: err.Type, Status: err.Status, Message: "ExpressionAttributeValues contains invalid value: " + err.Message + " for key " + k}
@@ -195,6 +205,20 @@ func (c *exprCtx) validate(anyExpr bool) *Error {
 		c.values[k] = v
 	}
 	return nil
+}
+
+// validPlaceholder reports whether k is prefix followed by one or more
+// letters, digits or underscores.
+func validPlaceholder(k string, prefix byte) bool {
+	if len(k) < 2 || k[0] != prefix {
+		return false
+	}
+	for i := 1; i < len(k); i++ {
+		if !isIdentChar(k[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // checkUnused reports names and values nobody referred to, as DynamoDB does.
