@@ -91,8 +91,15 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
+	"github.com/aws/aws-sdk-go-v2/service/sesv2"
+	sestypes "github.com/aws/aws-sdk-go-v2/service/sesv2/types"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
 )
 
 type user struct {
@@ -124,13 +131,25 @@ func main() {
 		panic(err)
 	}
 	fmt.Println("got", u.ID, u.Name, len(out.Item["big"].(*types.AttributeValueMemberS).Value))
+
+	expr, _ := expression.NewBuilder().WithProjection(expression.NamesList(expression.Name("name"))).Build()
+	fmt.Println("projection", *expr.Projection())
+	sent, err := sqs.NewFromConfig(cfg).SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: aws.String("q"), MessageBody: aws.String("hi")})
+	fmt.Println("sqs", aws.ToString(sent.MessageId), err)
+	pub, err := sns.NewFromConfig(cfg).Publish(ctx, &sns.PublishInput{TopicArn: aws.String("t"), Message: aws.String("hi")})
+	fmt.Println("sns", aws.ToString(pub.MessageId), err)
+	put, err := eventbridge.NewFromConfig(cfg).PutEvents(ctx, &eventbridge.PutEventsInput{Entries: []ebtypes.PutEventsRequestEntry{{Source: aws.String("s"), DetailType: aws.String("d"), Detail: aws.String("{}")}}})
+	fmt.Println("events", put.FailedEntryCount, err)
+	mail, err := sesv2.NewFromConfig(cfg).SendEmail(ctx, &sesv2.SendEmailInput{Content: &sestypes.EmailContent{Raw: &sestypes.RawMessage{Data: []byte("x")}}})
+	fmt.Println("ses", aws.ToString(mail.MessageId), err)
 }
 `
 
 // TestAWSCallInsideWasm runs a guest program under wazero with a fake
 // learnsls host module, proving the wasip1 binding passes service,
 // operation and request through guest memory and reads responses of any
-// size back, including error responses.
+// size back, including error responses, and that every guest SDK module
+// builds for wasip1 and calls with the right signing name.
 func TestAWSCallInsideWasm(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
@@ -157,6 +176,14 @@ func TestAWSCallInsideWasm(t *testing.T) {
 			status, pending = 400, []byte(`{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}`)
 		case "GetItem":
 			pending = []byte(`{"Item":{"pk":{"S":"u1"},"name":{"S":"Ada"},"big":{"S":"` + big + `"}}}`)
+		case "SendMessage":
+			pending = []byte(`{"MessageId":"m-1"}`)
+		case "Publish":
+			pending = []byte(`{"MessageId":"p-1"}`)
+		case "PutEvents":
+			pending = []byte(`{"FailedEntryCount":0,"Entries":[{"EventId":"e-1"}]}`)
+		case "SendEmail":
+			pending = []byte(`{"MessageId":"s-1"}`)
 		default:
 			status, pending = 400, []byte(`{"__type":"UnknownOperationException"}`)
 		}
@@ -177,13 +204,18 @@ func TestAWSCallInsideWasm(t *testing.T) {
 	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 0) {
 		t.Fatalf("run: %v\n%s", err, stderr.String())
 	}
-	wantOut := "region eu-west-1\nput conditional failed: true\ngot u1 Ada 200000\n"
+	wantOut := "region eu-west-1\nput conditional failed: true\ngot u1 Ada 200000\nprojection #0\n" +
+		"sqs m-1 <nil>\nsns p-1 <nil>\nevents 0 <nil>\nses s-1 <nil>\n"
 	if stdout.String() != wantOut {
 		t.Errorf("stdout = %q, want %q (stderr %s)", stdout.String(), wantOut, stderr.String())
 	}
 	wantCalls := []call{
 		{"dynamodb", "PutItem", `{"ConditionExpression":"attribute_not_exists(pk)","Item":{"name":{"S":"Ada"},"pk":{"S":"u1"}},"TableName":"users"}`},
 		{"dynamodb", "GetItem", `{"Key":{"pk":{"S":"u1"}},"TableName":"users"}`},
+		{"sqs", "SendMessage", `{"QueueUrl":"q","MessageBody":"hi"}`},
+		{"sns", "Publish", `{"TopicArn":"t","Message":"hi"}`},
+		{"events", "PutEvents", `{"Entries":[{"Source":"s","DetailType":"d","Detail":"{}"}]}`},
+		{"ses", "SendEmail", `{"Content":{"Raw":{"Data":"eA=="}}}`},
 	}
 	if len(calls) != len(wantCalls) {
 		t.Fatalf("calls = %+v", calls)
