@@ -215,3 +215,40 @@ func UnmarshalItem(b []byte) (Item, error) {
 	}
 	return it, nil
 }
+
+// ---- DynamoDB Streams, for Go callers (the event source mapping) ----
+
+// ListStreams lists streams, optionally of one table.
+func (s *Service) ListStreams(ctx context.Context, in *ListStreamsInput) (*ListStreamsOutput, error) {
+	return result(s.listStreams(ctx, in))
+}
+
+// DescribeStream describes a stream and its shard.
+func (s *Service) DescribeStream(ctx context.Context, in *DescribeStreamInput) (*DescribeStreamOutput, error) {
+	return result(s.describeStream(ctx, in))
+}
+
+// GetShardIterator returns an iterator into a shard.
+func (s *Service) GetShardIterator(ctx context.Context, in *GetShardIteratorInput) (*GetShardIteratorOutput, error) {
+	return result(s.getShardIterator(ctx, in))
+}
+
+// GetRecords reads records from a shard iterator and returns the next one.
+func (s *Service) GetRecords(ctx context.Context, in *GetRecordsInput) (*GetRecordsOutput, error) {
+	return result(s.getRecords(ctx, in))
+}
+
+// TableStreamARN returns the ARN of a table's current stream, or "" if it
+// has none; errors.Is(err, ErrNotFound) when there is no such table.
+func (s *Service) TableStreamARN(table string) (string, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	t, err := s.lookup(table)
+	if err != nil {
+		return "", err
+	}
+	if t.stream == nil || !t.stream.enabled {
+		return "", nil
+	}
+	return t.stream.arn, nil
+}

@@ -2,6 +2,7 @@ package dynamodb
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"testing"
 	"time"
@@ -58,5 +59,42 @@ func TestExpireTTL(t *testing.T) {
 	left, _ := svc.Items("Sessions")
 	if len(left) != 3 {
 		t.Fatalf("left %d items", len(left))
+	}
+}
+
+func TestGoStreamsAPI(t *testing.T) {
+	svc := seedService(t)
+	ctx := context.Background()
+	arn, err := svc.TableStreamARN("Tbl")
+	if err != nil || arn == "" {
+		t.Fatalf("arn %q %v", arn, err)
+	}
+	d, err := svc.DescribeStream(ctx, &DescribeStreamInput{StreamArn: arn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, err := svc.GetShardIterator(ctx, &GetShardIteratorInput{StreamArn: arn, ShardId: d.StreamDescription.Shards[0].ShardId, ShardIteratorType: "TRIM_HORIZON"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	next := it.ShardIterator
+	for range 10 {
+		limit := 7
+		out, err := svc.GetRecords(ctx, &GetRecordsInput{ShardIterator: next, Limit: &limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		total += len(out.Records)
+		if len(out.Records) == 0 {
+			break
+		}
+		next = out.NextShardIterator
+	}
+	if total != 20 {
+		t.Fatalf("read %d records, want 20 (one per seeded item)", total)
+	}
+	if _, err := svc.TableStreamARN("nope"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("missing table: %v", err)
 	}
 }
