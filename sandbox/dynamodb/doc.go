@@ -26,7 +26,9 @@
 // INSERT/MODIFY/REMOVE changes in one shard, kept 24 hours on the injected
 // clock. Subscribe(table, fn) pushes each record (with eventSourceARN, as a
 // Lambda event carries it) after the write completes; the pull API is the
-// Streams protocol above.
+// Streams protocol above, also as Go methods (ListStreams, DescribeStream,
+// GetShardIterator, GetRecords, TableStreamARN). ExpireTTL runs TTL
+// deletions at the simulated now.
 //
 // Values are AttributeValue (ten kinds); numbers keep DynamoDB's 38 digits
 // as canonical decimal text, never float64. Items are stored immutably:
