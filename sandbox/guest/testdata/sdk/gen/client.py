@@ -19,6 +19,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/internal/awscall"
 	"github.com/aws/aws-sdk-go-v2/internal/wirejson"
+	"github.com/aws/smithy-go/logging"
 )
 
 // ServiceID is the service's name in errors.
@@ -43,6 +44,11 @@ type Options struct {
 	RetryMaxAttempts int
 	RetryMode        aws.RetryMode
 	Retryer          aws.Retryer
+
+	// Logger and ClientLogMode are accepted and ignored: there is no HTTP
+	// exchange to log.
+	Logger        logging.Logger
+	ClientLogMode aws.ClientLogMode
 %(extra)s}
 
 // Copy returns a copy of the options.
@@ -71,6 +77,8 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 		Region:           cfg.Region,
 		RetryMaxAttempts: cfg.RetryMaxAttempts,
 		RetryMode:        cfg.RetryMode,
+		Logger:           cfg.Logger,
+		ClientLogMode:    cfg.ClientLogMode,
 	}
 	if cfg.Retryer != nil {
 		opts.Retryer = cfg.Retryer()

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/aws/smithy-go/logging"
 )
 
 // Config is the configuration shared by service clients; build one with
@@ -33,6 +35,11 @@ type Config struct {
 
 	// AppID is an optional application name (ignored).
 	AppID string
+
+	// Logger and ClientLogMode are accepted; the guest clients log
+	// nothing (there is no HTTP exchange to show).
+	Logger        logging.Logger
+	ClientLogMode ClientLogMode
 
 	// BaseEndpoint is accepted and ignored (it is how code points a real
 	// client at DynamoDB Local; here every call already stays local).

@@ -15,6 +15,7 @@ import (
 	"os"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/smithy-go/logging"
 )
 
 // LoadOptions collects what the With… options set.
@@ -33,6 +34,8 @@ type LoadOptions struct {
 	SharedConfigFiles           []string
 	SharedCredentialsFiles      []string
 	LogConfigurationWarnings    *bool
+	Logger                      logging.Logger
+	ClientLogMode               *aws.ClientLogMode
 }
 
 // LoadOptionsFunc is one option for LoadDefaultConfig.
@@ -59,7 +62,11 @@ func LoadDefaultConfig(ctx context.Context, optFns ...func(*LoadOptions) error) 
 		RetryMode:                   o.RetryMode,
 		Retryer:                     o.Retryer,
 		AppID:                       o.AppID,
+		Logger:                      o.Logger,
 		ConfigSources:               []interface{}{o},
+	}
+	if o.ClientLogMode != nil {
+		cfg.ClientLogMode = *o.ClientLogMode
 	}
 	if cfg.Region == "" {
 		cfg.Region = os.Getenv("AWS_REGION")
@@ -161,4 +168,14 @@ func WithSharedCredentialsFiles(v []string) LoadOptionsFunc {
 // WithLogConfigurationWarnings is accepted and ignored.
 func WithLogConfigurationWarnings(v bool) LoadOptionsFunc {
 	return func(o *LoadOptions) error { o.LogConfigurationWarnings = &v; return nil }
+}
+
+// WithLogger sets the logger (accepted; the guest clients log nothing).
+func WithLogger(v logging.Logger) LoadOptionsFunc {
+	return func(o *LoadOptions) error { o.Logger = v; return nil }
+}
+
+// WithClientLogMode sets what clients log (accepted and ignored).
+func WithClientLogMode(v aws.ClientLogMode) LoadOptionsFunc {
+	return func(o *LoadOptions) error { o.ClientLogMode = &v; return nil }
 }

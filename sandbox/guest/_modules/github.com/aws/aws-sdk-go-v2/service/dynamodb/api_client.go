@@ -21,6 +21,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/internal/awscall"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/logging"
 )
 
 // ServiceID is the service's name in errors ("operation error DynamoDB: …").
@@ -42,6 +43,13 @@ type Options struct {
 	RetryMaxAttempts int
 	RetryMode        aws.RetryMode
 	Retryer          aws.Retryer
+
+	// EndpointResolver, Logger and ClientLogMode are accepted and
+	// ignored: calls never leave the sandbox, and there is no HTTP
+	// exchange to log.
+	EndpointResolver EndpointResolver
+	Logger           logging.Logger
+	ClientLogMode    aws.ClientLogMode
 
 	// IdempotencyTokenProvider fills ClientRequestToken of
 	// TransactWriteItems and ExecuteTransaction when it is nil, as the real
@@ -81,6 +89,8 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 		Region:           cfg.Region,
 		RetryMaxAttempts: cfg.RetryMaxAttempts,
 		RetryMode:        cfg.RetryMode,
+		Logger:           cfg.Logger,
+		ClientLogMode:    cfg.ClientLogMode,
 	}
 	if cfg.Retryer != nil {
 		opts.Retryer = cfg.Retryer()
@@ -153,4 +163,33 @@ func uuid4() (string, error) {
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:]), nil
+}
+
+// EndpointResolverOptions are what an EndpointResolver is given.
+type EndpointResolverOptions struct {
+	ResolvedRegion string
+	DisableHTTPS   bool
+}
+
+// EndpointResolver resolves the service endpoint; accepted so code that
+// points a client at DynamoDB Local compiles, and never consulted.
+type EndpointResolver interface {
+	ResolveEndpoint(region string, options EndpointResolverOptions) (aws.Endpoint, error)
+}
+
+// EndpointResolverFunc adapts a function to EndpointResolver.
+type EndpointResolverFunc func(region string, options EndpointResolverOptions) (aws.Endpoint, error)
+
+// ResolveEndpoint calls fn.
+func (fn EndpointResolverFunc) ResolveEndpoint(region string, options EndpointResolverOptions) (aws.Endpoint, error) {
+	return fn(region, options)
+}
+
+// EndpointResolverFromURL returns a resolver that always answers url.
+func EndpointResolverFromURL(url string, optFns ...func(*aws.Endpoint)) EndpointResolver {
+	e := aws.Endpoint{URL: url, Source: aws.EndpointSourceCustom}
+	for _, fn := range optFns {
+		fn(&e)
+	}
+	return EndpointResolverFunc(func(string, EndpointResolverOptions) (aws.Endpoint, error) { return e, nil })
 }

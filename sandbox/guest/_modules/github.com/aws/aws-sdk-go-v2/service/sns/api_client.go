@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/internal/awscall"
 	"github.com/aws/aws-sdk-go-v2/internal/wirejson"
+	"github.com/aws/smithy-go/logging"
 )
 
 // ServiceID is the service's name in errors.
@@ -38,6 +39,11 @@ type Options struct {
 	RetryMaxAttempts int
 	RetryMode        aws.RetryMode
 	Retryer          aws.Retryer
+
+	// Logger and ClientLogMode are accepted and ignored: there is no HTTP
+	// exchange to log.
+	Logger        logging.Logger
+	ClientLogMode aws.ClientLogMode
 }
 
 // Copy returns a copy of the options.
@@ -66,6 +72,8 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 		Region:           cfg.Region,
 		RetryMaxAttempts: cfg.RetryMaxAttempts,
 		RetryMode:        cfg.RetryMode,
+		Logger:           cfg.Logger,
+		ClientLogMode:    cfg.ClientLogMode,
 	}
 	if cfg.Retryer != nil {
 		opts.Retryer = cfg.Retryer()

@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/internal/awscall"
 	"github.com/aws/aws-sdk-go-v2/internal/wirejson"
+	"github.com/aws/smithy-go/logging"
 )
 
 // ServiceID is the service's name in errors.
@@ -38,6 +39,11 @@ type Options struct {
 	RetryMaxAttempts int
 	RetryMode        aws.RetryMode
 	Retryer          aws.Retryer
+
+	// Logger and ClientLogMode are accepted and ignored: there is no HTTP
+	// exchange to log.
+	Logger        logging.Logger
+	ClientLogMode aws.ClientLogMode
 
 	// DisableMessageChecksumValidation is accepted; the guest client does
 	// not check message MD5s (the simulated queue computes them).
@@ -70,6 +76,8 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 		Region:           cfg.Region,
 		RetryMaxAttempts: cfg.RetryMaxAttempts,
 		RetryMode:        cfg.RetryMode,
+		Logger:           cfg.Logger,
+		ClientLogMode:    cfg.ClientLogMode,
 	}
 	if cfg.Retryer != nil {
 		opts.Retryer = cfg.Retryer()
