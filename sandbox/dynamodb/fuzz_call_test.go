@@ -2,6 +2,7 @@ package dynamodb
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 )
 
@@ -44,6 +45,34 @@ func FuzzCall(f *testing.F) {
 		}
 		if err := New(Options{}).Restore(snap); err != nil {
 			t.Fatalf("restore after %s %s: %v", op, body, err)
+		}
+	})
+}
+
+// FuzzPartiQL runs arbitrary statements against a small table: compile
+// and execution must answer with a DynamoDB error, never a 500.
+func FuzzPartiQL(f *testing.F) {
+	for _, s := range []string{
+		`SELECT * FROM "Fz" WHERE pk = 'a' AND sk BETWEEN 0 AND 5`,
+		`SELECT l[1].k, g FROM Fz."byG" WHERE g = 'x'`,
+		`INSERT INTO Fz VALUE {'pk': 'n', 'sk': 3, 'm': {'a': [1, <<'s'>>]}}`,
+		`UPDATE Fz SET l[0] = l[0] + 1 REMOVE g WHERE pk = 'a' AND sk = 1 RETURNING ALL OLD *`,
+		`DELETE FROM Fz WHERE pk = 'a' AND sk = 1 AND size(l) > 1`,
+		`SELECT * FROM Fz WHERE l IS NOT MISSING OR contains(g, 'x')`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, stmt string) {
+		svc := New(Options{})
+		ctx := context.Background()
+		svc.Call(ctx, "CreateTable", []byte(`{"TableName":"Fz","BillingMode":"PAY_PER_REQUEST",
+			"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],
+			"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"},{"AttributeName":"g","AttributeType":"S"}],
+			"GlobalSecondaryIndexes":[{"IndexName":"byG","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}}]}`))
+		svc.Call(ctx, "PutItem", []byte(`{"TableName":"Fz","Item":{"pk":{"S":"a"},"sk":{"N":"1"},"g":{"S":"x"},"l":{"L":[{"N":"1"},{"M":{"k":{"SS":["a"]}}}]}}}`))
+		body, _ := json.Marshal(ExecuteStatementInput{Statement: stmt})
+		if status, resp := svc.Call(ctx, "ExecuteStatement", body); status == 500 {
+			t.Fatalf("%s: %s", stmt, resp)
 		}
 	})
 }
