@@ -112,6 +112,8 @@ type Stack struct {
 	built       map[string]*build.Artifact
 	streams     []*streamMapping
 	stopLive    context.CancelFunc
+	evOnce      sync.Once
+	ev          *eventServices // SQS, EventBridge, SNS, SES (events_wiring.go)
 }
 
 // deployedFn remembers what a function was last deployed with.
@@ -155,7 +157,7 @@ func New(ctx context.Context, opt Options) (*Stack, error) {
 				case <-live.Done():
 					return
 				case <-t.C:
-					_, _ = s.PumpEvents(live)
+					_, _ = s.Drain(live)
 				}
 			}
 		}()
@@ -349,6 +351,13 @@ func (s *Stack) Deploy(ctx context.Context, template []byte, files map[string][]
 	wired := map[string]bool{}
 	for _, sm := range streams {
 		wired[sm.m.LogicalID] = true
+	}
+	evWired, err := s.deployEvents(m, byName)
+	if err != nil {
+		return err
+	}
+	for _, id := range evWired {
+		wired[id] = true
 	}
 	var kept []string
 	for _, w := range warnings {
@@ -573,7 +582,7 @@ func (s *Stack) Advance(d time.Duration) {
 	s.lambda.ReapIdle()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	_, _ = s.PumpEvents(ctx)
+	_, _ = s.Drain(ctx)
 }
 
 // Logs returns function log lines since the last Reset.
@@ -619,6 +628,7 @@ func (s *Stack) Reset(ctx context.Context) error {
 			base[f.Name] = st.Invocations
 		}
 	}
+	s.resetEvents()
 	s.mu.Lock()
 	s.logs, s.denials, s.invokedBase = nil, nil, base
 	for _, sm := range s.streams {
@@ -678,8 +688,8 @@ func awsError(status int, typ, msg string) lambda.AWSResponse {
 
 // CallAWS implements lambda.AWSCaller: IAM first, then the service.
 func (s *Stack) CallAWS(ctx context.Context, req lambda.AWSRequest) lambda.AWSResponse {
-	switch req.Service {
-	case "dynamodb", "streams.dynamodb":
+	switch {
+	case req.Service == "dynamodb" || req.Service == "streams.dynamodb" || isEventService(req.Service):
 	default:
 		return awsError(400, "UnknownOperationException", fmt.Sprintf("learnsls does not simulate the %s service yet", req.Service))
 	}
@@ -696,10 +706,18 @@ func (s *Stack) CallAWS(ctx context.Context, req lambda.AWSRequest) lambda.AWSRe
 			s.mu.Lock()
 			s.denials = append(s.denials, err.Error())
 			s.mu.Unlock()
+			if isEventService(req.Service) {
+				code, status := iam.DenialCode(req.Service)
+				b, _ := json.Marshal(map[string]string{"__type": code, "message": err.Error()})
+				return lambda.AWSResponse{Status: status, Body: b}
+			}
 			// DynamoDB's denial: 400 with a capitalised Message.
 			b, _ := json.Marshal(map[string]string{"__type": "com.amazon.coral.service#AccessDeniedException", "Message": err.Error()})
 			return lambda.AWSResponse{Status: http.StatusBadRequest, Body: b}
 		}
+	}
+	if resp, ok := s.callEvents(ctx, req); ok {
+		return resp
 	}
 	if req.Service == "streams.dynamodb" {
 		st, body := s.dynamo.CallStreams(ctx, req.Operation, req.Body)
