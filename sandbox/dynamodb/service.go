@@ -77,8 +77,12 @@ func op[In any, Out any](f func(s *Service, ctx context.Context, in *In) (*Out, 
 		if len(body) == 0 {
 			body = []byte("{}")
 		}
-		if err := json.Unmarshal(body, in); err != nil {
-			return nil, serialization(decodeMessage(err))
+		fast, ok := any(in).(fastDecoder)
+		if !ok || fast.decodeFast(body) != nil {
+			in = new(In) // a partial fast decode must not leak into the slow one
+			if err := json.Unmarshal(body, in); err != nil {
+				return nil, serialization(decodeMessage(err))
+			}
 		}
 		out, e := f(s, ctx, in)
 		if e != nil {
