@@ -121,26 +121,27 @@ func BenchmarkWarmInvoke(b *testing.B) {
 // BenchmarkWarmEnvironments50 holds 50 warm environments of the hello
 // handler and reports the memory they take.
 func BenchmarkWarmEnvironments50(b *testing.B) {
-	code := buildDir(b, "guests/bench")
+	code := buildDir(b, "guests/hello")
 	ctx := context.Background()
 	for _, e := range benchEngines {
 		b.Run(e.name, func(b *testing.B) {
 			for b.Loop() {
 				before := heapInUse()
-				s, err := New(ctx, Options{Engine: e.engine, ConcurrencyLimit: 50, MaxEnvironments: 50})
+				s, err := New(ctx, Options{Engine: e.engine, ConcurrencyLimit: 50, MaxEnvironments: 50, InitTimeout: time.Minute})
 				if err != nil {
 					b.Fatal(err)
 				}
-				createFunction(b, s, FunctionConfig{Name: "bench"}, code)
-				// Park 50 environments: each invocation holds its
-				// environment busy until all 50 have started.
+				createFunction(b, s, FunctionConfig{Name: "bench", Timeout: time.Minute}, code)
+				// 50 concurrent invocations that each sleep 1 s need 50
+				// environments.
 				var wg sync.WaitGroup
 				for i := 0; i < 50; i++ {
 					wg.Add(1)
 					go func() {
 						defer wg.Done()
-						if _, err := s.Invoke(ctx, "bench", []byte(`{}`)); err != nil {
-							b.Error(err)
+						res, err := s.Invoke(ctx, "bench", []byte(`{"action":"sleep","arg":"1s"}`))
+						if err != nil || res.FunctionError != "" {
+							b.Errorf("err=%v payload=%s", err, res.Payload)
 						}
 					}()
 				}

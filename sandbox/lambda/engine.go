@@ -15,9 +15,11 @@ import (
 type Engine int
 
 const (
-	// EngineAuto picks by measurement (see docs/PERFORMANCE.md): the
-	// compiler, whose warm invocations are an order of magnitude faster
-	// and whose compile cost the compilation cache pays once per code hash.
+	// EngineAuto picks by measurement (see docs/PERFORMANCE.md): new code
+	// starts in the interpreter, which loads it 15× faster than the
+	// compiler; once a function has been invoked AutoCompileAfter times
+	// it is compiled in the background, and later environments run the
+	// compiled code, whose invocations are about 7× faster.
 	EngineAuto Engine = iota
 	// EngineCompiler compiles to machine code: slow to load (≈1 s for a Go
 	// handler without a cache), fast to run. Best for functions invoked
@@ -60,7 +62,17 @@ type engines struct {
 	cache  wazero.CompilationCache
 
 	mu       sync.Mutex
-	runtimes map[int]*engineRuntime // by memory MB
+	runtimes map[runtimeKey]*engineRuntime
+	closed   bool
+}
+
+// AutoCompileAfter is the number of invocations after which EngineAuto
+// compiles a function's code with the compiler.
+const AutoCompileAfter = 10
+
+type runtimeKey struct {
+	kind  Engine // EngineCompiler or EngineInterpreter
+	memMB int
 }
 
 type engineRuntime struct {
@@ -77,6 +89,7 @@ type compiledCode struct {
 	module   wazero.CompiledModule
 	refs     int
 	memoryMB int
+	kind     Engine
 }
 
 func newEngines(ctx context.Context, engine Engine, cacheDir string) (*engines, error) {
@@ -90,20 +103,29 @@ func newEngines(ctx context.Context, engine Engine, cacheDir string) (*engines, 
 	} else {
 		cache = wazero.NewCompilationCache()
 	}
-	if engine == EngineAuto {
-		engine = EngineCompiler
-	}
-	return &engines{engine: engine, cache: cache, runtimes: map[int]*engineRuntime{}}, nil
+	return &engines{engine: engine, cache: cache, runtimes: map[runtimeKey]*engineRuntime{}}, nil
 }
 
-func (e *engines) runtime(ctx context.Context, memMB int) (*engineRuntime, error) {
+// initialKind is the engine new code is loaded with.
+func (e *engines) initialKind() Engine {
+	if e.engine == EngineCompiler {
+		return EngineCompiler
+	}
+	return EngineInterpreter
+}
+
+func (e *engines) runtime(ctx context.Context, kind Engine, memMB int) (*engineRuntime, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if r, ok := e.runtimes[memMB]; ok {
+	if e.closed {
+		return nil, ErrClosed
+	}
+	key := runtimeKey{kind, memMB}
+	if r, ok := e.runtimes[key]; ok {
 		return r, nil
 	}
 	var cfg wazero.RuntimeConfig
-	if e.engine == EngineInterpreter {
+	if kind == EngineInterpreter {
 		cfg = wazero.NewRuntimeConfigInterpreter()
 	} else {
 		cfg = wazero.NewRuntimeConfigCompiler()
@@ -121,7 +143,7 @@ func (e *engines) runtime(ctx context.Context, memMB int) (*engineRuntime, error
 		return nil, fmt.Errorf("lambda: instantiate host module: %w", err)
 	}
 	r := &engineRuntime{rt: rt, modules: map[string]*compiledCode{}}
-	e.runtimes[memMB] = r
+	e.runtimes[key] = r
 	return r, nil
 }
 
@@ -134,7 +156,11 @@ func codeHash(code []byte) string {
 // acquire returns the compiled form of code for memMB, compiling it on first
 // use, and takes a reference that release gives back.
 func (e *engines) acquire(ctx context.Context, code []byte, memMB int) (*compiledCode, error) {
-	r, err := e.runtime(ctx, memMB)
+	return e.acquireKind(ctx, e.initialKind(), code, memMB)
+}
+
+func (e *engines) acquireKind(ctx context.Context, kind Engine, code []byte, memMB int) (*compiledCode, error) {
+	r, err := e.runtime(ctx, kind, memMB)
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +179,7 @@ func (e *engines) acquire(ctx context.Context, code []byte, memMB int) (*compile
 		mod.Close(ctx)
 		return nil, &InvalidCodeError{Err: err}
 	}
-	c := &compiledCode{rt: r, hash: hash, module: mod, refs: 1, memoryMB: memMB}
+	c := &compiledCode{rt: r, hash: hash, module: mod, refs: 1, memoryMB: memMB, kind: kind}
 	r.modules[hash] = c
 	return c, nil
 }
@@ -182,10 +208,11 @@ func (e *engines) release(ctx context.Context, c *compiledCode) {
 func (e *engines) close(ctx context.Context) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	e.closed = true
 	for _, r := range e.runtimes {
 		r.rt.Close(ctx)
 	}
-	e.runtimes = map[int]*engineRuntime{}
+	e.runtimes = nil
 	e.cache.Close(ctx)
 }
 

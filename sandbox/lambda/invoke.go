@@ -15,6 +15,7 @@ func (s *Service) run(ctx context.Context, sl *slot, req InvokeRequest, payload 
 	s.mu.Lock()
 	cfg, fn := sl.fn.cfg, sl.fn
 	fn.stats.Invocations++
+	s.maybeUpgradeLocked(fn)
 	s.mu.Unlock()
 
 	requestID := newRequestID()

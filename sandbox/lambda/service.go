@@ -100,6 +100,8 @@ type Service struct {
 	clock   Clock
 	engines *engines
 
+	background sync.WaitGroup // background compilations
+
 	mu             sync.Mutex
 	functions      map[string]*function
 	liveEnvs       int
@@ -108,19 +110,23 @@ type Service struct {
 }
 
 type function struct {
-	cfg     FunctionConfig
-	arn     string
-	code    []byte
-	hash    string
+	cfg  FunctionConfig
+	arn  string
+	code []byte
+	hash string
 	// compiled is the function's code loaded for its memory size; the
 	// function holds one reference, each environment another, so code
 	// stays compiled while the function exists.
 	compiled *compiledCode
 	gen      int // bumped by every code or configuration change
-	deleted bool
-	idle    []*environment // most recently used last
-	busy    int
-	stats   FunctionStats
+	// sinceLoad counts invocations of the current code; upgrading is set
+	// while EngineAuto compiles it in the background.
+	sinceLoad int
+	upgrading bool
+	deleted   bool
+	idle      []*environment // most recently used last
+	busy      int
+	stats     FunctionStats
 }
 
 // FunctionStats counts what happened to a function, for checks such as
@@ -183,8 +189,39 @@ func (s *Service) Close(ctx context.Context) error {
 	for _, env := range envs {
 		env.destroy()
 	}
+	s.background.Wait()
 	s.engines.close(ctx)
 	return nil
+}
+
+// maybeUpgradeLocked starts compiling a busy function's code with the
+// compiler (EngineAuto only); later environments then run compiled code.
+func (s *Service) maybeUpgradeLocked(fn *function) {
+	fn.sinceLoad++
+	if s.engines.engine != EngineAuto || fn.upgrading || fn.compiled == nil || fn.compiled.kind == EngineCompiler || fn.sinceLoad < AutoCompileAfter {
+		return
+	}
+	fn.upgrading = true
+	code, memMB, hash := fn.code, fn.cfg.MemoryMB, fn.hash
+	s.background.Add(1)
+	go func() {
+		defer s.background.Done()
+		ctx := context.Background()
+		c, err := s.engines.acquireKind(ctx, EngineCompiler, code, memMB)
+		if err != nil {
+			return // stay interpreted
+		}
+		s.mu.Lock()
+		if s.closed || fn.deleted || fn.hash != hash || fn.cfg.MemoryMB != memMB {
+			s.mu.Unlock()
+			s.engines.release(ctx, c)
+			return
+		}
+		old := fn.compiled
+		fn.compiled = c
+		s.mu.Unlock()
+		s.engines.release(ctx, old)
+	}()
 }
 
 // FunctionARN is the ARN of the named function in this account.
@@ -249,6 +286,7 @@ func (s *Service) UpdateFunctionCode(ctx context.Context, name string, code []by
 	s.mu.Lock()
 	old := fn.compiled
 	fn.code, fn.hash, fn.compiled = code, c.hash, c
+	fn.sinceLoad, fn.upgrading = 0, false
 	stale := s.bumpLocked(fn)
 	s.mu.Unlock()
 	destroyAll(stale)
@@ -278,6 +316,7 @@ func (s *Service) UpdateFunctionConfiguration(ctx context.Context, cfg FunctionC
 	s.mu.Lock()
 	old := fn.compiled
 	fn.cfg, fn.compiled = cloneConfig(cfg), c
+	fn.sinceLoad, fn.upgrading = 0, false
 	stale := s.bumpLocked(fn)
 	s.mu.Unlock()
 	destroyAll(stale)
@@ -494,7 +533,10 @@ func (s *Service) release(sl *slot, env *environment, reusable bool) {
 	} else {
 		s.unreservedBusy--
 	}
-	keep := reusable && env != nil && !fn.deleted && !s.closed && env.gen == fn.gen
+	// An environment of code since recompiled (EngineAuto) retires so
+	// the next cold start runs the faster code.
+	keep := reusable && env != nil && !fn.deleted && !s.closed && env.gen == fn.gen &&
+		fn.compiled != nil && env.code.kind == fn.compiled.kind
 	if keep {
 		env.lastUsed = s.clock.Now()
 		fn.idle = append(fn.idle, env)

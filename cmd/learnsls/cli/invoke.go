@@ -47,7 +47,7 @@ func runInvoke(ctx context.Context, env Env) int {
 	fl.IntVar(&f.memory, "memory", lambda.DefaultMemoryMB, "memory size in `MB` (128 to 10240)")
 	fl.Var(&f.env, "env", "environment variable `K=V` for the function (repeatable)")
 	fl.IntVar(&f.times, "times", 1, "invoke `N` times in a row (the first is a cold start, the rest warm)")
-	fl.StringVar(&f.engine, "engine", "auto", "wazero engine: auto, compiler or interpreter")
+	fl.StringVar(&f.engine, "engine", "auto", "wazero engine: auto (interpreter, compiling functions invoked often), compiler or interpreter")
 	fl.StringVar(&f.name, "name", "handler", "function `name`")
 	data := addDataFlag(fl)
 	fl.Usage = func() {
@@ -120,16 +120,6 @@ func doInvoke(ctx context.Context, env Env, f invokeFlags) error {
 	if err != nil {
 		return err
 	}
-	if engine == lambda.EngineAuto {
-		// Every edit is new code: the interpreter loads it in a tenth of
-		// the compiler's time, which dominates a few invocations. Many
-		// invocations repay compiling (see docs/PERFORMANCE.md).
-		engine = lambda.EngineInterpreter
-		if f.times > 20 {
-			engine = lambda.EngineCompiler
-		}
-	}
-
 	dir, err := dataDir(f.data)
 	if err != nil {
 		return err
