@@ -50,6 +50,11 @@ type Step struct {
 	Invoke  *InvokeStep  `yaml:"invoke"`
 	Advance string       `yaml:"advance"` // a Go duration on the simulated clock, e.g. 10m
 	Repeat  *RepeatStep  `yaml:"repeat"`
+	// event-driven steps (events.go)
+	PutEvent    *PutEventStep    `yaml:"putEvent"`
+	SendMessage *SendMessageStep `yaml:"sendMessage"`
+	Publish     *PublishStep     `yaml:"publish"`
+	Deliver     bool             `yaml:"deliver"` // run deliveries until quiet
 
 	Line int `yaml:"-"`
 }
@@ -104,6 +109,8 @@ type Expect struct {
 	Logs       *LogsExpect          `yaml:"logs"`
 	NoDenied   bool                 `yaml:"noAccessDenied"`
 	Invocation *InvocationExpect    `yaml:"invocations"`
+	Queue      *QueueExpect         `yaml:"queue"`  // events.go
+	Outbox     *OutboxExpect        `yaml:"outbox"` // events.go
 
 	Decision string          `yaml:"decision"` // policy: allowed | explicitDeny | implicitDeny
 	Findings *FindingsExpect `yaml:"findings"` // policy
@@ -358,15 +365,17 @@ func validate(spec *Spec, file, kind string) Errors {
 func validateSteps(steps []Step, check string, add func(int, string, ...any)) {
 	for _, s := range steps {
 		n := 0
-		for _, set := range []bool{s.Seed != nil, s.Request != nil, s.Invoke != nil, s.Advance != "", s.Repeat != nil} {
+		for _, set := range []bool{s.Seed != nil, s.Request != nil, s.Invoke != nil, s.Advance != "", s.Repeat != nil,
+			s.PutEvent != nil, s.SendMessage != nil, s.Publish != nil, s.Deliver} {
 			if set {
 				n++
 			}
 		}
 		if n != 1 {
-			add(s.Line, "check %q: a step must have exactly one of seed, request, invoke, advance, repeat (found %d)", check, n)
+			add(s.Line, "check %q: a step must have exactly one of seed, request, invoke, advance, repeat, putEvent, sendMessage, publish, deliver (found %d)", check, n)
 			continue
 		}
+		validateEventStep(s, check, add)
 		switch {
 		case s.Seed != nil:
 			if s.Seed.Table == "" {

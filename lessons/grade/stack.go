@@ -135,6 +135,9 @@ func (r *run) steps(ctx context.Context, steps []Step) error {
 }
 
 func (r *run) step(ctx context.Context, s Step) error {
+	if handled, err := r.eventStep(ctx, s); handled {
+		return err
+	}
 	switch {
 	case s.Seed != nil:
 		items := make([]map[string]any, 0, len(s.Seed.Items))
@@ -349,6 +352,9 @@ func (r *run) expect(ctx context.Context, e *Expect, res *CheckResult) (failure,
 		if d := r.stack.Denials(); len(d) > 0 {
 			return "a call was denied by IAM: " + d[0], "", ""
 		}
+	}
+	if failure, exp, act := r.expectEvents(e); failure != "" {
+		return failure, exp, act
 	}
 	if inv := e.Invocation; inv != nil {
 		n := r.stack.Invocations(inv.Function)
