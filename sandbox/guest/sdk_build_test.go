@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -227,5 +228,84 @@ func TestAWSCallInsideWasm(t *testing.T) {
 		if c.Service != wantCalls[i].Service || c.Op != wantCalls[i].Op || !reflect.DeepEqual(got, want) {
 			t.Errorf("call %d = %+v, want %+v", i, c, wantCalls[i])
 		}
+	}
+}
+
+// sdkBenchProgram makes os.Args[1] GetItem calls and decodes each item with
+// attributevalue: the guest-side cost of one DynamoDB read.
+const sdkBenchProgram = `package main
+
+import (
+	"context"
+	"os"
+	"strconv"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+type order struct {
+	PK    string   ` + "`dynamodbav:\"pk\"`" + `
+	SK    int      ` + "`dynamodbav:\"sk\"`" + `
+	Name  string   ` + "`dynamodbav:\"name\"`" + `
+	Total float64  ` + "`dynamodbav:\"total\"`" + `
+	Tags  []string ` + "`dynamodbav:\"tags,stringset\"`" + `
+}
+
+func main() {
+	n, _ := strconv.Atoi(os.Args[1])
+	db := dynamodb.NewFromConfig(aws.Config{Region: "us-east-1"})
+	for i := 0; i < n; i++ {
+		out, err := db.GetItem(context.Background(), &dynamodb.GetItemInput{TableName: aws.String("orders"),
+			Key: map[string]types.AttributeValue{"pk": &types.AttributeValueMemberS{Value: "c1"}, "sk": &types.AttributeValueMemberN{Value: "1"}}})
+		if err != nil {
+			panic(err)
+		}
+		var o order
+		if err := attributevalue.UnmarshalMap(out.Item, &o); err != nil {
+			panic(err)
+		}
+	}
+}
+`
+
+// BenchmarkGuestGetItem measures one GetItem made by a wasip1 guest
+// (request encoding, the aws_call/read_response round trip to a host that
+// answers at once, response decoding, UnmarshalMap) under wazero's
+// compiler. Module compilation is outside the timer; one instantiation per
+// b.N batch is inside it.
+func BenchmarkGuestGetItem(b *testing.B) {
+	ctx := context.Background()
+	art, err := sdkTestBuilder(&testing.T{}).Build(ctx, build.Source{Files: map[string][]byte{"main.go": []byte(sdkBenchProgram)}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	resp := []byte(`{"Item":{"pk":{"S":"c1"},"sk":{"N":"1"},"name":{"S":"Ada Lovelace"},"total":{"N":"12.5"},"tags":{"SS":["a","b"]}}}`)
+	r := wazero.NewRuntime(ctx)
+	defer r.Close(ctx)
+	wasi_snapshot_preview1.MustInstantiate(ctx, r)
+	_, err = r.NewHostModuleBuilder("learnsls").
+		NewFunctionBuilder().WithFunc(func(ctx context.Context, m api.Module, _, _, _, _, _, _, respLenPtr uint32) uint32 {
+		m.Memory().WriteUint32Le(respLenPtr, uint32(len(resp)))
+		return 200
+	}).Export("aws_call").
+		NewFunctionBuilder().WithFunc(func(ctx context.Context, m api.Module, ptr uint32) {
+		m.Memory().Write(ptr, resp)
+	}).Export("read_response").
+		Instantiate(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	compiled, err := r.CompileModule(ctx, art.Wasm)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	_, err = r.InstantiateModule(ctx, compiled, wazero.NewModuleConfig().WithArgs("bench", strconv.Itoa(b.N)).WithName(""))
+	var exit *sys.ExitError
+	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 0) {
+		b.Fatal(err)
 	}
 }
