@@ -156,7 +156,7 @@ func (env *environment) exitReason() (errorType, reason string) {
 		if i := strings.Index(msg, "wasm error: "); i >= 0 {
 			msg = msg[i:]
 		} else if i := strings.Index(msg, "learnsls ABI: "); i >= 0 {
-			msg = msg[i:]
+			msg = strings.TrimSuffix(msg[i:], " (recovered by wazero)")
 		}
 	}
 	return "Runtime.ExitError", "Runtime exited with error: " + msg

@@ -39,3 +39,31 @@ func TestWATModule(t *testing.T) {
 		})
 	}
 }
+
+// TestWATABIEdges covers the ABI's failure paths with hand-written modules:
+// an init error, and a pointer outside guest memory.
+func TestWATABIEdges(t *testing.T) {
+	cases := []struct {
+		file, wantPayload string
+	}{
+		{"init_error.wasm", `{"errorMessage":"missing TABLE_NAME","errorType":"Runtime.InitError"}`},
+		{"bad_pointer.wasm", `{"errorMessage":"RequestId: REQ Error: Runtime exited with error: learnsls ABI: next_invocation: pointer 2147483632 is outside guest memory","errorType":"Runtime.ExitError"}`},
+	}
+	s := newTestService(t, Options{})
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			code, err := os.ReadFile("testdata/wat/" + c.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			createFunction(t, s, FunctionConfig{Name: strings.TrimSuffix(c.file, ".wasm")}, code)
+			for i := 0; i < 2; i++ { // the failure repeats in a fresh environment
+				res := invoke(t, s, strings.TrimSuffix(c.file, ".wasm"), `{}`)
+				want := strings.ReplaceAll(c.wantPayload, "REQ", res.RequestID)
+				if string(res.Payload) != want || res.FunctionError != "Unhandled" || !res.ColdStart {
+					t.Errorf("payload %s (cold %v)\nwant    %s", res.Payload, res.ColdStart, want)
+				}
+			}
+		})
+	}
+}
