@@ -278,7 +278,7 @@ func main() {
 // b.N batch is inside it.
 func BenchmarkGuestGetItem(b *testing.B) {
 	ctx := context.Background()
-	art, err := sdkTestBuilder(&testing.T{}).Build(ctx, build.Source{Files: map[string][]byte{"main.go": []byte(sdkBenchProgram)}})
+	art, err := sdkTestBuilder(b).Build(ctx, build.Source{Files: map[string][]byte{"main.go": []byte(sdkBenchProgram)}})
 	if err != nil {
 		b.Fatal(err)
 	}

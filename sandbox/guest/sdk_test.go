@@ -353,7 +353,7 @@ func sdkGuest(t *testing.T) (sdkGuestOutput, string) {
 
 // sdkTestBuilder returns a Builder sharing a GOCACHE across test runs
 // (content addressed, so safe) with throw-away artifacts.
-func sdkTestBuilder(t *testing.T) *build.Builder {
+func sdkTestBuilder(t testing.TB) *build.Builder {
 	t.Helper()
 	gocache := os.Getenv("LEARNSLS_TEST_GOCACHE")
 	if gocache == "" {
