@@ -2,14 +2,20 @@ package cli
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"time"
 
+	"github.com/learnsls/learnsls/sandbox/events/eventbridge"
 	"github.com/learnsls/learnsls/sandbox/events/pattern"
+	"github.com/learnsls/learnsls/sandbox/events/sns"
+	"github.com/learnsls/learnsls/sandbox/events/sqs"
 )
 
 const eventsUsage = `Usage:
@@ -113,4 +119,67 @@ func writeEventsJSON(w io.Writer, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.Encode(v)
+}
+
+// addLocalEvents puts SQS (AWS JSON 1.0) and EventBridge (AWS JSON 1.1) behind
+// the `learnsls local` front door. Rules deliver to SQS queues and SNS
+// topics of the same process every 250 ms; SNS is served to in-process
+// deliveries only (its HTTP query protocol is not served yet).
+func addLocalEvents(lr *localRouter, region, endpoint string, out io.Writer) (stop func()) {
+	q := sqs.New(sqs.Options{Region: region, URLBase: endpoint, RealTimeWait: true})
+	var topics *sns.Service
+	bus := eventbridge.New(eventbridge.Options{Region: region, Deliver: func(ctx context.Context, d eventbridge.Delivery) error {
+		switch {
+		case strings.HasPrefix(d.Target.Arn, "arn:aws:sqs:"):
+			in := sqs.SendInput{MessageBody: string(d.Payload)}
+			if d.Target.SqsParameters != nil && d.Target.SqsParameters.MessageGroupId != "" {
+				in.MessageGroupId = d.Target.SqsParameters.MessageGroupId
+				in.MessageDeduplicationId = fmt.Sprintf("%x", sha256.Sum256(d.Event))
+			}
+			_, err := q.Send(d.Target.Arn, in, "AIDAIEVENTBRIDGEEXAMPLE")
+			return err
+		case strings.HasPrefix(d.Target.Arn, "arn:aws:sns:"):
+			_, err := topics.Publish(sns.PublishInput{TopicArn: d.Target.Arn, Message: string(d.Payload)})
+			return err
+		}
+		return fmt.Errorf("target %s: learnsls local delivers to SQS queues and SNS topics only", d.Target.Arn)
+	}})
+	topics = sns.New(sns.Options{Region: region, Deliver: func(ctx context.Context, d sns.Delivery) error {
+		if d.Protocol != "sqs" {
+			return fmt.Errorf("learnsls local delivers SNS messages to SQS only")
+		}
+		in := sqs.SendInput{MessageBody: string(d.Payload)}
+		if d.Raw {
+			for k, a := range d.Attributes {
+				if in.MessageAttributes == nil {
+					in.MessageAttributes = map[string]sqs.MessageAttribute{}
+				}
+				in.MessageAttributes[k] = sqs.MessageAttribute{DataType: a.DataType, StringValue: a.StringValue, BinaryValue: a.BinaryValue}
+			}
+		}
+		_, err := q.Send(d.Endpoint, in, "AIDAISNSEXAMPLE")
+		return err
+	}})
+	lr.services = append(lr.services,
+		localService{Name: "SQS", Match: targetPrefix(sqs.TargetPrefix), Handler: q},
+		localService{Name: "EventBridge", Match: targetPrefix(eventbridge.TargetPrefix), Handler: bus},
+	)
+	fmt.Fprintf(out, "  SQS (JSON protocol) and EventBridge are served at the same endpoint\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(250 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				bus.Pump(ctx)
+				topics.Pump(ctx)
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
 }

@@ -1,10 +1,17 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	awseb "github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
+	awssqs "github.com/aws/aws-sdk-go-v2/service/sqs"
 )
 
 func TestEventsTestPattern(t *testing.T) {
@@ -60,5 +67,46 @@ func TestEventsTestPattern(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestLocalServesSQSAndEventBridge drives `learnsls local` with the real
+// aws-sdk-go-v2 sqs and eventbridge clients: a rule on a custom bus routes
+// an event to a queue, and a long-polling receive picks it up.
+func TestLocalServesSQSAndEventBridge(t *testing.T) {
+	endpoint, stop := startLocal(t)
+	defer stop()
+	ctx := context.Background()
+	creds := credentials.NewStaticCredentialsProvider("a", "b", "")
+	q := awssqs.New(awssqs.Options{Region: "us-east-1", Credentials: creds, BaseEndpoint: aws.String(endpoint)})
+	eb := awseb.New(awseb.Options{Region: "us-east-1", Credentials: creds, BaseEndpoint: aws.String(endpoint)})
+	cq, err := q.CreateQueue(ctx, &awssqs.CreateQueueInput{QueueName: aws.String("orders")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(*cq.QueueUrl, endpoint+"/") {
+		t.Errorf("queue URL %s is not under the local endpoint", *cq.QueueUrl)
+	}
+	if _, err := eb.CreateEventBus(ctx, &awseb.CreateEventBusInput{Name: aws.String("shop")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := eb.PutRule(ctx, &awseb.PutRuleInput{Name: aws.String("r"), EventBusName: aws.String("shop"), EventPattern: aws.String(`{"source":["shop"]}`)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := eb.PutTargets(ctx, &awseb.PutTargetsInput{Rule: aws.String("r"), EventBusName: aws.String("shop"),
+		Targets: []ebtypes.Target{{Id: aws.String("q"), Arn: aws.String("arn:aws:sqs:us-east-1:123456789012:orders")}}}); err != nil {
+		t.Fatal(err)
+	}
+	out, err := eb.PutEvents(ctx, &awseb.PutEventsInput{Entries: []ebtypes.PutEventsRequestEntry{{EventBusName: aws.String("shop"),
+		Source: aws.String("shop"), DetailType: aws.String("OrderPlaced"), Detail: aws.String(`{"orderId":"o-1"}`)}}})
+	if err != nil || out.FailedEntryCount != 0 {
+		t.Fatalf("%v %+v", err, out)
+	}
+	r, err := q.ReceiveMessage(ctx, &awssqs.ReceiveMessageInput{QueueUrl: cq.QueueUrl, WaitTimeSeconds: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Messages) != 1 || !strings.Contains(*r.Messages[0].Body, `"orderId":"o-1"`) || !strings.Contains(*r.Messages[0].Body, `"detail-type":"OrderPlaced"`) {
+		t.Fatalf("received %+v", r.Messages)
 	}
 }

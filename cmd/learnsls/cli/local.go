@@ -123,6 +123,8 @@ func serveLocal(ctx context.Context, cfg localConfig, env Env) error {
 		return fmt.Errorf("listen on %s (is another server using the port? try --addr 127.0.0.1:8001): %w", cfg.Addr, err)
 	}
 	endpoint := "http://" + ln.Addr().String()
+	stopEvents := addLocalEvents(router, cfg.Region, endpoint, env.Stdout)
+	defer stopEvents()
 	fmt.Fprintf(env.Stdout, "learnsls local: DynamoDB and DynamoDB Streams at %s (region %s, any credentials accepted)\n", endpoint, cfg.Region)
 	if snapPath != "" {
 		fmt.Fprintf(env.Stdout, "  state is loaded from and saved to %s\n", snapPath)
