@@ -120,3 +120,66 @@ func TestOrderPipelineThroughStack(t *testing.T) {
 		t.Error("reset kept the DLQ")
 	}
 }
+
+// TestSchedulesTopicsAndOutbox deploys a scheduled function, an SNS topic
+// with a filtered Lambda subscription and a raw SQS subscription, and a
+// function that sends email through the guest sesv2 client.
+func TestSchedulesTopicsAndOutbox(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds two Go functions")
+	}
+	b, err := build.New(build.Options{CacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-build")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := New(ctx, Options{Builder: b, Clock: NewClock(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)),
+		CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(ctx)
+	tmpl, _ := os.ReadFile("testdata/alerts/template.yaml")
+	tick, _ := os.ReadFile("testdata/alerts/tick.go.txt")
+	notify, _ := os.ReadFile("testdata/alerts/notify.go.txt")
+	if err := s.Deploy(ctx, tmpl, map[string][]byte{"tick/main.go": tick, "notify/main.go": notify}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if w := s.Warnings(); len(w) != 0 {
+		t.Errorf("warnings %v", w)
+	}
+	// The schedule fires on the simulated clock only.
+	s.Advance(4 * time.Minute)
+	if n := s.Invocations("Tick"); n != 0 {
+		t.Fatalf("fired early: %d", n)
+	}
+	s.Advance(11 * time.Minute)
+	if n := s.Invocations("Tick"); n != 3 {
+		t.Fatalf("rate(5 minutes) over 15 minutes fired %d times", n)
+	}
+	if logs := strings.Join(s.Logs(), "\n"); !strings.Contains(logs, "tick aws.events Scheduled Event 09:05") || !strings.Contains(logs, "09:15") {
+		t.Errorf("logs %s", logs)
+	}
+	// The filter policy lets only high alerts reach Notify; the raw SQS
+	// subscription gets both.
+	if _, err := s.Publish("Alerts", "disk at 91%", "Disk", map[string]string{"level": "high"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Publish("Alerts", "disk at 60%", "Disk", map[string]string{"level": "low"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Drain(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.Invocations("Notify"); n != 1 {
+		t.Fatalf("Notify invocations %d (denials %v)", n, s.Denials())
+	}
+	mails := s.Outbox()
+	if len(mails) != 1 || mails[0].To[0] != "oncall@example.com" || mails[0].Subject != "Disk" || mails[0].Text != "disk at 91%" {
+		t.Fatalf("outbox %+v (logs %v, denials %v)", mails, s.Logs(), s.Denials())
+	}
+	audit, _ := s.QueueMessages("AuditQueue")
+	if len(audit) != 2 || audit[0].Body != "disk at 91%" || audit[0].MessageAttributes["level"].StringValue != "high" {
+		t.Fatalf("audit queue %+v", audit)
+	}
+}
