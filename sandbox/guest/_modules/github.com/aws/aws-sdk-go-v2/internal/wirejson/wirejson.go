@@ -30,6 +30,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -113,19 +114,13 @@ func (c *Codec) ToTree(v reflect.Value) (tree any, present bool, err error) {
 			return epochSeconds(v.Interface().(time.Time)), true, nil
 		}
 		obj := map[string]any{}
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() || f.Name == "ResultMetadata" {
-				continue
-			}
-			ft, ok, err := c.ToTree(v.Field(i))
+		for _, f := range infoOf(v.Type()).fields {
+			ft, ok, err := c.ToTree(v.Field(f.index))
 			if err != nil {
-				return nil, false, fmt.Errorf("%s: %w", f.Name, err)
+				return nil, false, fmt.Errorf("%s: %w", f.name, err)
 			}
-			name, always := wireTag(f)
-			if ok || (ft != nil && always) {
-				obj[name] = ft
+			if ok || (ft != nil && f.always) {
+				obj[f.name] = ft
 			}
 		}
 		return obj, true, nil
@@ -262,13 +257,13 @@ func (c *Codec) FromTree(tree any, v reflect.Value) error {
 		if !ok {
 			return typeErr(tree, v)
 		}
-		t := v.Type()
+		info := infoOf(v.Type())
 		for name, mt := range obj {
-			f, ok := memberField(t, name)
+			i, ok := info.member(name)
 			if !ok {
 				continue
 			}
-			if err := c.FromTree(mt, v.FieldByIndex(f.Index)); err != nil {
+			if err := c.FromTree(mt, v.Field(i)); err != nil {
 				return fmt.Errorf("%s: %w", name, err)
 			}
 		}
@@ -349,35 +344,57 @@ func (c *Codec) FromTree(tree any, v reflect.Value) error {
 	return fmt.Errorf("cannot decode into %s", v.Type())
 }
 
-// wireTag returns a field's member name and whether it is always sent.
-func wireTag(f reflect.StructField) (name string, always bool) {
-	tag := f.Tag.Get("wire")
-	name, opt, _ := strings.Cut(tag, ",")
-	if name == "" {
-		name = f.Name
-	}
-	return name, opt == "always"
+// fieldInfo is one wire member of a struct.
+type fieldInfo struct {
+	index  int
+	name   string
+	always bool
 }
 
-// memberField finds the field for a member: by wire name, then ignoring
-// case.
-func memberField(t reflect.Type, member string) (reflect.StructField, bool) {
-	var folded reflect.StructField
-	found := false
+// typeInfo is a struct type's wire members, computed once per type.
+type typeInfo struct {
+	fields []fieldInfo
+	byName map[string]int // wire name -> field index
+}
+
+var infoCache sync.Map // reflect.Type -> *typeInfo
+
+// infoOf lists t's exported fields except ResultMetadata, with their wire
+// names from `wire:"name,always"` tags.
+func infoOf(t reflect.Type) *typeInfo {
+	if v, ok := infoCache.Load(t); ok {
+		return v.(*typeInfo)
+	}
+	info := &typeInfo{byName: map[string]int{}}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		if !f.IsExported() {
+		if !f.IsExported() || f.Name == "ResultMetadata" {
 			continue
 		}
-		name, _ := wireTag(f)
-		if name == member {
-			return f, true
+		tag := f.Tag.Get("wire")
+		name, opt, _ := strings.Cut(tag, ",")
+		if name == "" {
+			name = f.Name
 		}
-		if !found && strings.EqualFold(name, member) {
-			folded, found = f, true
+		info.fields = append(info.fields, fieldInfo{index: i, name: name, always: opt == "always"})
+		info.byName[name] = i
+	}
+	v, _ := infoCache.LoadOrStore(t, info)
+	return v.(*typeInfo)
+}
+
+// member finds the field for a wire member: by name, then ignoring case
+// (error bodies say "message" for Message).
+func (info *typeInfo) member(name string) (int, bool) {
+	if i, ok := info.byName[name]; ok {
+		return i, true
+	}
+	for _, f := range info.fields {
+		if strings.EqualFold(f.name, name) {
+			return f.index, true
 		}
 	}
-	return folded, found
+	return 0, false
 }
 
 func parseFloat(tree any) (float64, error) {
