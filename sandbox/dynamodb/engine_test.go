@@ -396,3 +396,12 @@ func TestExpressionParameterChecks(t *testing.T) {
 		}
 	}
 }
+
+func TestTableARNAsName(t *testing.T) {
+	svc := seedService(t)
+	d, _ := svc.Describe("Tbl")
+	out, err := svc.GetItem(context.Background(), &GetItemInput{TableName: d.TableArn, Key: Item{"pk": S("p0"), "sk": N("0")}})
+	if err != nil || out.Item == nil {
+		t.Fatalf("GetItem by ARN: %v", err)
+	}
+}

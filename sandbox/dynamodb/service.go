@@ -215,7 +215,8 @@ func (s *Service) lookup(name string) (*table, *Error) {
 	if name == "" {
 		return nil, validationf("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null")
 	}
-	t := s.tables[name]
+	// DynamoDB accepts a table ARN wherever it takes a table name.
+	t := s.tables[tableNameFromARN(name)]
 	if t == nil {
 		return nil, tableNotFound()
 	}
