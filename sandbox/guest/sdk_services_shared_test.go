@@ -289,7 +289,7 @@ var sdkSNSCases = []sdkSvcCase{
 	},
 	{
 		Name: "Publish/no-such-topic", Service: "sns",
-		Responses:     sdkErr(404, `{"__type":"NotFound","message":"Topic does not exist"}`),
+		Responses:     sdkErr(404, `{"__type":"NotFoundException","message":"Topic does not exist"}`),
 		RealResponses: sdkErr(404, `<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>Sender</Type><Code>NotFound</Code><Message>Topic does not exist</Message></Error><RequestId>r</RequestId></ErrorResponse>`),
 		Run: func(ctx context.Context, c sdkClients) (any, error) {
 			return c.SNS.Publish(ctx, &sns.PublishInput{TopicArn: aws.String("arn:aws:sns:us-east-1:123456789012:gone"), Message: aws.String("x")})

@@ -168,7 +168,8 @@ for n in sorted(required_all):
         W.append('\t"%s": {%s},' % (n, ', '.join('"%s"' % f for f in required_all[n])))
 W += ['}', '', '// newModelledError returns a zero value of the error type for code, or nil.', 'func newModelledError(code string) any {', '\tswitch code {']
 for n, _, _, code in errs:
-    W += ['\tcase "%s":' % code, '\t\treturn &types.%s{}' % n]
+    # A service may send the shape name or the (query-protocol) code.
+    W += ['\tcase %s:' % ', '.join('"%s"' % c for c in ([code, n] if code != n else [n])), '\t\treturn &types.%s{}' % n]
 W += ['\t}', '\treturn nil', '}', '']
 open(out + '/zz_model.go', 'w').write('\n'.join(W))
 print('errors:', [e[0] for e in errs])

@@ -20,69 +20,69 @@ var required = map[string][]string{
 // newModelledError returns a zero value of the error type for code, or nil.
 func newModelledError(code string) any {
 	switch code {
-	case "AuthorizationError":
+	case "AuthorizationError", "AuthorizationErrorException":
 		return &types.AuthorizationErrorException{}
-	case "BatchEntryIdsNotDistinct":
+	case "BatchEntryIdsNotDistinct", "BatchEntryIdsNotDistinctException":
 		return &types.BatchEntryIdsNotDistinctException{}
-	case "BatchRequestTooLong":
+	case "BatchRequestTooLong", "BatchRequestTooLongException":
 		return &types.BatchRequestTooLongException{}
-	case "ConcurrentAccess":
+	case "ConcurrentAccess", "ConcurrentAccessException":
 		return &types.ConcurrentAccessException{}
-	case "EmptyBatchRequest":
+	case "EmptyBatchRequest", "EmptyBatchRequestException":
 		return &types.EmptyBatchRequestException{}
-	case "EndpointDisabled":
+	case "EndpointDisabled", "EndpointDisabledException":
 		return &types.EndpointDisabledException{}
-	case "FilterPolicyLimitExceeded":
+	case "FilterPolicyLimitExceeded", "FilterPolicyLimitExceededException":
 		return &types.FilterPolicyLimitExceededException{}
-	case "InternalError":
+	case "InternalError", "InternalErrorException":
 		return &types.InternalErrorException{}
-	case "InvalidBatchEntryId":
+	case "InvalidBatchEntryId", "InvalidBatchEntryIdException":
 		return &types.InvalidBatchEntryIdException{}
-	case "InvalidParameter":
+	case "InvalidParameter", "InvalidParameterException":
 		return &types.InvalidParameterException{}
-	case "ParameterValueInvalid":
+	case "ParameterValueInvalid", "InvalidParameterValueException":
 		return &types.InvalidParameterValueException{}
-	case "InvalidSecurity":
+	case "InvalidSecurity", "InvalidSecurityException":
 		return &types.InvalidSecurityException{}
-	case "InvalidState":
+	case "InvalidState", "InvalidStateException":
 		return &types.InvalidStateException{}
-	case "KMSAccessDenied":
+	case "KMSAccessDenied", "KMSAccessDeniedException":
 		return &types.KMSAccessDeniedException{}
-	case "KMSDisabled":
+	case "KMSDisabled", "KMSDisabledException":
 		return &types.KMSDisabledException{}
-	case "KMSInvalidState":
+	case "KMSInvalidState", "KMSInvalidStateException":
 		return &types.KMSInvalidStateException{}
-	case "KMSNotFound":
+	case "KMSNotFound", "KMSNotFoundException":
 		return &types.KMSNotFoundException{}
 	case "KMSOptInRequired":
 		return &types.KMSOptInRequired{}
-	case "KMSThrottling":
+	case "KMSThrottling", "KMSThrottlingException":
 		return &types.KMSThrottlingException{}
-	case "NotFound":
+	case "NotFound", "NotFoundException":
 		return &types.NotFoundException{}
-	case "OptedOut":
+	case "OptedOut", "OptedOutException":
 		return &types.OptedOutException{}
-	case "PlatformApplicationDisabled":
+	case "PlatformApplicationDisabled", "PlatformApplicationDisabledException":
 		return &types.PlatformApplicationDisabledException{}
-	case "ReplayLimitExceeded":
+	case "ReplayLimitExceeded", "ReplayLimitExceededException":
 		return &types.ReplayLimitExceededException{}
-	case "ResourceNotFound":
+	case "ResourceNotFound", "ResourceNotFoundException":
 		return &types.ResourceNotFoundException{}
-	case "StaleTag":
+	case "StaleTag", "StaleTagException":
 		return &types.StaleTagException{}
-	case "SubscriptionLimitExceeded":
+	case "SubscriptionLimitExceeded", "SubscriptionLimitExceededException":
 		return &types.SubscriptionLimitExceededException{}
-	case "TagLimitExceeded":
+	case "TagLimitExceeded", "TagLimitExceededException":
 		return &types.TagLimitExceededException{}
-	case "TagPolicy":
+	case "TagPolicy", "TagPolicyException":
 		return &types.TagPolicyException{}
-	case "Throttled":
+	case "Throttled", "ThrottledException":
 		return &types.ThrottledException{}
-	case "TooManyEntriesInBatchRequest":
+	case "TooManyEntriesInBatchRequest", "TooManyEntriesInBatchRequestException":
 		return &types.TooManyEntriesInBatchRequestException{}
-	case "TopicLimitExceeded":
+	case "TopicLimitExceeded", "TopicLimitExceededException":
 		return &types.TopicLimitExceededException{}
-	case "UserError":
+	case "UserError", "UserErrorException":
 		return &types.UserErrorException{}
 	case "ValidationException":
 		return &types.ValidationException{}
