@@ -1,10 +1,8 @@
 package dynamodb
 
 import (
-	"bytes"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // resolve follows a document path into an item.
@@ -523,6 +521,3 @@ func updatedPaths(actions []updateAction) []docPath {
 	}
 	return out
 }
-
-var _ = bytes.Compare
-var _ = utf8.RuneLen

@@ -1,7 +1,6 @@
 package dynamodb
 
 import (
-	"strings"
 	"time"
 
 	"github.com/google/btree"
@@ -448,5 +447,3 @@ func (t *table) projectIndex(ix *index, it Item) Item {
 }
 
 func (ix *index) arn(t *table) string { return t.arn + "/index/" + ix.name }
-
-var _ = strings.Compare

@@ -1,7 +1,6 @@
 package dynamodb
 
 import (
-	"bytes"
 	"encoding/base64"
 	"slices"
 	"sort"
@@ -479,8 +478,6 @@ func appendKey(b []byte, v AttributeValue) []byte {
 	b = append(b, v.Str...)
 	return b
 }
-
-var _ = bytes.Compare
 
 // duplicateSetError words a duplicate set member as DynamoDB does,
 // listing the members as sent (binary ones in base64).
