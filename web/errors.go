@@ -45,7 +45,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 			p.Message = msg
 		}
 	default:
-		s.log.Error("handler failed", "method", c.Request().Method, "uri", c.Request().RequestURI, "error", err.Error())
+		p.RequestID = c.Response().Header().Get(echo.HeaderXRequestID)
+		s.log.Error("handler failed", "method", c.Request().Method, "uri", c.Request().RequestURI,
+			"request_id", p.RequestID, "error", err.Error())
 		p.Heading = "Something went wrong"
 		p.Message = "learnsls could not show this page because of an error on its side; it has been logged. " +
 			"Try again, or go back to the course home."

@@ -50,13 +50,14 @@ func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 // logRequests logs one structured line per request; static files and
 // health checks at debug level so they do not drown the rest.
 func (s *Server) logRequests() echo.MiddlewareFunc {
-	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
-		LogMethod:   true,
-		LogURI:      true,
-		LogStatus:   true,
-		LogLatency:  true,
-		LogError:    true,
-		HandleError: true, // run the error handler first so the status is the one sent
+	logger := middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+		LogMethod:    true,
+		LogURI:       true,
+		LogStatus:    true,
+		LogLatency:   true,
+		LogError:     true,
+		LogRequestID: true,
+		HandleError:  true, // run the error handler first so the status is the one sent
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
 			level := slog.LevelInfo
 			switch {
@@ -70,6 +71,7 @@ func (s *Server) logRequests() echo.MiddlewareFunc {
 				slog.String("uri", v.URI),
 				slog.Int("status", v.Status),
 				slog.Duration("latency", v.Latency),
+				slog.String("request_id", v.RequestID),
 			}
 			if v.Error != nil {
 				attrs = append(attrs, slog.String("error", v.Error.Error()))
@@ -78,6 +80,15 @@ func (s *Server) logRequests() echo.MiddlewareFunc {
 			return nil
 		},
 	})
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		h := logger(next)
+		return func(c echo.Context) error {
+			// The logger already sent the error page (HandleError); passing
+			// the error on would make echo handle it a second time.
+			_ = h(c)
+			return nil
+		}
+	}
 }
 
 // csrfContextKey is where the CSRF middleware leaves the token for forms.

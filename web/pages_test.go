@@ -373,6 +373,9 @@ func TestErrorHandling(t *testing.T) {
 		strings.Contains(body, "learner input we did not expect") {
 		t.Errorf("panic: status %d, body leaks details or lacks the 500 page", resp.StatusCode)
 	}
+	if id := resp.Header.Get("X-Request-Id"); id == "" || !strings.Contains(body, `<code id="request-id">`+id+`</code>`) {
+		t.Errorf("500 page does not show the request id %q", id)
+	}
 	panicky = false
 	if resp, _ := get(t, c, ts.URL+"/"); resp.StatusCode != 200 {
 		t.Errorf("server unhealthy after a panic: %d", resp.StatusCode)

@@ -12,8 +12,9 @@ func (s *Server) routes() {
 	// Pre-routing: /learn/x/ and /learn/x are the same page.
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: 301}))
 
-	e.Use(s.recoverPanics)
+	e.Use(middleware.RequestID()) // X-Request-Id, in logs and on the 500 page
 	e.Use(s.logRequests())
+	e.Use(s.recoverPanics) // inside the logger, so a panicked request is logged with its 500
 	e.Use(securityHeaders)
 	e.Use(middleware.BodyLimit(s.opts.BodyLimit))
 	e.Use(s.csrf())

@@ -127,9 +127,10 @@ type SearchPage struct {
 // ErrorPage explains an error to the learner.
 type ErrorPage struct {
 	Page
-	Status  int
-	Heading string
-	Message string
+	Status    int
+	Heading   string
+	Message   string
+	RequestID string // shown on server errors, to find the log line
 }
 
 // percent is done/total as a whole percentage, for progress labels.
