@@ -100,3 +100,14 @@ func sdkRecvName(r *ast.FieldList) string {
 	}
 	return ""
 }
+
+// TestSDKDocEmbedded checks that the served page is the file in the tree.
+func TestSDKDocEmbedded(t *testing.T) {
+	onDisk, err := os.ReadFile("SDK.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := guest.SDKDoc(); string(got) != string(onDisk) || len(got) < 1000 {
+		t.Errorf("SDKDoc() returns %d bytes, SDK.md has %d", len(got), len(onDisk))
+	}
+}
