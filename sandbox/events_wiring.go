@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/learnsls/learnsls/sandbox/dynamodb"
 	"github.com/learnsls/learnsls/sandbox/events/esm"
 	"github.com/learnsls/learnsls/sandbox/events/eventbridge"
 	"github.com/learnsls/learnsls/sandbox/events/ses"
@@ -515,4 +516,47 @@ func (s *Stack) Publish(topic, message, subject string, attrs map[string]string)
 		in.MessageAttributes[k] = sns.MessageAttribute{DataType: "String", StringValue: v}
 	}
 	return s.events().sns.Publish(in)
+}
+
+// sendStreamFailure sends the record Lambda writes to an event source
+// mapping's on-failure destination when it discards a stream batch: the
+// batch's position in the stream, not the records themselves.
+func (s *Stack) sendStreamFailure(ctx context.Context, sm *streamMapping, batch []dynamodb.StreamRecord, attempts int) {
+	fnARN := fmt.Sprintf("arn:aws:lambda:%s:%s:function:%s", s.opt.Region, s.opt.AccountID, sm.fnName)
+	first, last := batch[0].Dynamodb, batch[len(batch)-1].Dynamodb
+	when := func(sec float64) string {
+		return time.Unix(int64(sec), 0).UTC().Format("2006-01-02T15:04:05Z")
+	}
+	rec := map[string]any{
+		"requestContext": map[string]any{"requestId": eventIDFor(batch), "functionArn": fnARN,
+			"condition": "RetryAttemptsExhausted", "approximateInvokeCount": attempts},
+		"responseContext": map[string]any{"statusCode": 200, "executedVersion": "$LATEST", "functionError": "Unhandled"},
+		"version":         "1.0",
+		"timestamp":       s.clock.Now().UTC().Format("2006-01-02T15:04:05.000Z"),
+		"DDBStreamBatchInfo": map[string]any{"shardId": "shardId-00000000000000000000-00000000",
+			"startSequenceNumber": first.SequenceNumber, "endSequenceNumber": last.SequenceNumber,
+			"approximateArrivalOfFirstRecord": when(first.ApproximateCreationDateTime),
+			"approximateArrivalOfLastRecord":  when(last.ApproximateCreationDateTime),
+			"batchSize":                       len(batch), "streamArn": sm.streamARN},
+	}
+	body, _ := json.Marshal(rec)
+	var err error
+	switch {
+	case strings.HasPrefix(sm.onFailure, "arn:aws:sqs:"):
+		_, err = s.events().sqs.Send(sm.onFailure, sqs.SendInput{MessageBody: string(body)}, "AIDAILAMBDAEXAMPLE")
+	case strings.HasPrefix(sm.onFailure, "arn:aws:sns:"):
+		_, err = s.events().sns.Publish(sns.PublishInput{TopicArn: sm.onFailure, Message: string(body)})
+	default:
+		err = fmt.Errorf("on-failure destination %s must be an SQS queue or SNS topic", sm.onFailure)
+	}
+	if err != nil {
+		ev := s.events()
+		ev.mu.Lock()
+		ev.failures = append(ev.failures, fmt.Sprintf("%s on-failure destination: %v", sm.m.LogicalID, err))
+		ev.mu.Unlock()
+	}
+}
+
+func eventIDFor(batch []dynamodb.StreamRecord) string {
+	return batch[0].EventID
 }

@@ -183,3 +183,63 @@ func TestSchedulesTopicsAndOutbox(t *testing.T) {
 		t.Fatalf("audit queue %+v", audit)
 	}
 }
+
+// TestStreamBisectAndOnFailure: a poison record is isolated by bisecting,
+// retried MaximumRetryAttempts times, then its batch is described in the
+// on-failure SQS destination while the records around it are processed.
+func TestStreamBisectAndOnFailure(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a Go function")
+	}
+	b, err := build.New(build.Options{CacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-build")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := New(ctx, Options{Builder: b, Clock: NewClock(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)),
+		CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(ctx)
+	tmpl, _ := os.ReadFile("testdata/streamsdlq/template.yaml")
+	code, _ := os.ReadFile("testdata/streams/main.go.txt")
+	if err := s.Deploy(ctx, tmpl, map[string][]byte{"audit/main.go": code}, nil); err != nil {
+		t.Fatal(err)
+	}
+	var items []map[string]any
+	for _, id := range []string{"o1", "bad", "o2"} {
+		items = append(items, map[string]any{"id": map[string]any{"S": id}})
+	}
+	if err := s.PutItems(ctx, "Orders", items); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 4; i++ {
+		s.Advance(time.Second)
+	}
+	logs := strings.Join(s.Logs(), "\n")
+	if !strings.Contains(logs, "INSERT o1 1") || !strings.Contains(logs, "INSERT o2") {
+		t.Errorf("the good records around the poison one were not processed alone:\n%s", logs)
+	}
+	failed, _ := s.QueueMessages("FailedBatches")
+	if len(failed) != 1 {
+		t.Fatalf("on-failure destination holds %d messages", len(failed))
+	}
+	var rec struct {
+		RequestContext struct {
+			Condition              string `json:"condition"`
+			ApproximateInvokeCount int    `json:"approximateInvokeCount"`
+		} `json:"requestContext"`
+		Info struct {
+			BatchSize int    `json:"batchSize"`
+			StreamArn string `json:"streamArn"`
+		} `json:"DDBStreamBatchInfo"`
+	}
+	if err := json.Unmarshal([]byte(failed[0].Body), &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.RequestContext.Condition != "RetryAttemptsExhausted" || rec.RequestContext.ApproximateInvokeCount != 2 ||
+		rec.Info.BatchSize != 1 || !strings.Contains(rec.Info.StreamArn, ":table/") {
+		t.Errorf("failure record %s", failed[0].Body)
+	}
+}

@@ -21,6 +21,10 @@ type streamMapping struct {
 	batchSize  int
 	maxRetries int // -1: retry until the records expire, as Lambda's default
 	partial    bool
+	bisect     bool   // BisectBatchOnFunctionError
+	limit      int    // current batch limit (halved by bisect), 0 = batchSize
+	onFailure  string // DestinationConfig.OnFailure.Destination (SQS or SNS ARN)
+	streamARN  string
 	queue      []dynamodb.StreamRecord
 	retries    int
 	cancel     func()
@@ -60,6 +64,15 @@ func (s *Stack) wireStreams(m *sam.Model, byName map[string]sam.Function) ([]*st
 		if n, ok := e.Properties["MaximumRetryAttempts"].(int); ok {
 			sm.maxRetries = n
 		}
+		sm.streamARN = e.EventSourceARN
+		if b, ok := e.Properties["BisectBatchOnFunctionError"].(bool); ok {
+			sm.bisect = b
+		}
+		if dc, ok := e.Properties["DestinationConfig"].(map[string]any); ok {
+			if of, ok := dc["OnFailure"].(map[string]any); ok {
+				sm.onFailure, _ = of["Destination"].(string)
+			}
+		}
 		if l, ok := e.Properties["FunctionResponseTypes"].([]any); ok {
 			for _, x := range l {
 				sm.partial = sm.partial || x == "ReportBatchItemFailures"
@@ -93,7 +106,11 @@ func (s *Stack) PumpEvents(ctx context.Context) (int, error) {
 		s.mu.Unlock()
 		for _, sm := range maps {
 			s.mu.Lock()
-			n := min(len(sm.queue), sm.batchSize)
+			size := sm.batchSize
+			if sm.limit > 0 {
+				size = sm.limit
+			}
+			n := min(len(sm.queue), size)
 			batch := append([]dynamodb.StreamRecord(nil), sm.queue[:n]...)
 			s.mu.Unlock()
 			if n == 0 {
@@ -118,16 +135,30 @@ func (s *Stack) PumpEvents(ctx context.Context) (int, error) {
 				done = firstFailure(res.Payload, batch)
 			}
 			s.mu.Lock()
-			if done == 0 {
+			var discarded []dynamodb.StreamRecord
+			attempts := sm.retries + 1
+			if done == 0 && sm.bisect && n > 1 {
+				// Split the failing batch and retry the halves; bisecting
+				// does not count against the retry limit.
+				sm.limit = n / 2
+				progressed = true
+			} else if done == 0 {
 				sm.retries++
 				if sm.maxRetries >= 0 && sm.retries > sm.maxRetries {
 					done, sm.retries = n, 0 // give up on the batch, as Lambda does
+					discarded = batch
 				}
 			} else {
 				sm.retries = 0
+				if done == n {
+					sm.limit = 0
+				}
 			}
 			sm.queue = sm.queue[done:]
 			s.mu.Unlock()
+			if len(discarded) > 0 && sm.onFailure != "" {
+				s.sendStreamFailure(ctx, sm, discarded, attempts)
+			}
 			if done > 0 {
 				progressed = true
 			}
