@@ -171,51 +171,98 @@ func evalCond(it Item, c *cond) bool {
 	return false
 }
 
-// project builds the item holding only the given paths.
+// project builds the item holding only the given paths. Paths are first
+// merged into a mask, so a[0].b and a[0].c land in one list element, and
+// list elements keep their original order (their indexes are compacted).
 func project(it Item, paths []docPath) Item {
-	out := Item{}
+	root := &projMask{}
 	for _, p := range paths {
-		v, ok := resolve(it, p)
-		if !ok {
-			continue
+		root.add(p)
+	}
+	out := Item{}
+	for name, m := range root.names {
+		if v, ok := it[name]; ok {
+			if pv, ok := m.extract(v); ok {
+				out[name] = pv
+			}
 		}
-		setProjected(out, p, v)
 	}
 	return out
 }
 
-// setProjected writes v at path p inside out, creating the enclosing maps
-// and lists; list elements keep their order but not their indexes, as in
-// DynamoDB's projections.
-func setProjected(out Item, p docPath, v AttributeValue) {
-	if len(p) == 1 {
-		out[p[0].name] = v
-		return
-	}
-	cur, ok := out[p[0].name]
-	out[p[0].name] = setProjectedValue(cur, ok, p[1:], v)
+// projMask is a tree of requested document paths.
+type projMask struct {
+	leaf    bool // the whole value is wanted
+	names   map[string]*projMask
+	indexes map[int]*projMask
 }
 
-func setProjectedValue(cur AttributeValue, exists bool, p docPath, v AttributeValue) AttributeValue {
-	if len(p) == 0 {
-		return v
-	}
-	e := p[0]
-	if e.isIdx {
-		if !exists {
-			cur = AttributeValue{Kind: KindL}
+func (m *projMask) add(p docPath) {
+	for _, e := range p {
+		if m.leaf {
+			return
 		}
-		// Projected list elements are stored with their source index in
-		// a side map until the end; simpler: append in order of request.
-		cur.List = append(slices.Clone(cur.List), setProjectedValue(AttributeValue{}, false, p[1:], v))
-		return cur
+		var next *projMask
+		if e.isIdx {
+			if m.indexes == nil {
+				m.indexes = map[int]*projMask{}
+			}
+			if next = m.indexes[e.index]; next == nil {
+				next = &projMask{}
+				m.indexes[e.index] = next
+			}
+		} else {
+			if m.names == nil {
+				m.names = map[string]*projMask{}
+			}
+			if next = m.names[e.name]; next == nil {
+				next = &projMask{}
+				m.names[e.name] = next
+			}
+		}
+		m = next
 	}
-	if !exists {
-		cur = AttributeValue{Kind: KindM, Map: map[string]AttributeValue{}}
+	m.leaf, m.names, m.indexes = true, nil, nil
+}
+
+func (m *projMask) extract(v AttributeValue) (AttributeValue, bool) {
+	if m.leaf {
+		return v, true
 	}
-	child, ok := cur.Map[e.name]
-	cur.Map[e.name] = setProjectedValue(child, ok, p[1:], v)
-	return cur
+	switch {
+	case m.names != nil && v.Kind == KindM:
+		out := map[string]AttributeValue{}
+		for name, sub := range m.names {
+			if c, ok := v.Map[name]; ok {
+				if pv, ok := sub.extract(c); ok {
+					out[name] = pv
+				}
+			}
+		}
+		if len(out) == 0 {
+			return v, false
+		}
+		return AttributeValue{Kind: KindM, Map: out}, true
+	case m.indexes != nil && v.Kind == KindL:
+		idx := make([]int, 0, len(m.indexes))
+		for i := range m.indexes {
+			idx = append(idx, i)
+		}
+		slices.Sort(idx)
+		var out []AttributeValue
+		for _, i := range idx {
+			if i < len(v.List) {
+				if pv, ok := m.indexes[i].extract(v.List[i]); ok {
+					out = append(out, pv)
+				}
+			}
+		}
+		if len(out) == 0 {
+			return v, false
+		}
+		return AttributeValue{Kind: KindL, List: out}, true
+	}
+	return v, false
 }
 
 // updateError is an UpdateItem failure with DynamoDB's message.

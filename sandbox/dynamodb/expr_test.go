@@ -135,10 +135,11 @@ func TestApplyUpdate(t *testing.T) {
 }
 
 func TestProjection(t *testing.T) {
-	item := Item{"a": M(Item{"b": L(S("0"), S("1"), S("2")), "c": S("c")}), "d": S("d")}
+	item := Item{"a": M(Item{"b": L(S("0"), S("1"), S("2")), "c": S("c")}), "d": S("d"), "l": L(M(Item{"x": N("1"), "y": N("2"), "z": N("3")}))}
 	cases := []struct{ src, want string }{
 		{"d", `{"d":{"S":"d"}}`},
-		{"a.b[2], a.b[0]", `{"a":{"M":{"b":{"L":[{"S":"2"},{"S":"0"}]}}}}`},
+		{"a.b[2], a.b[0]", `{"a":{"M":{"b":{"L":[{"S":"0"},{"S":"2"}]}}}}`},
+		{"l[0].x, l[0].y, l[5]", `{"l":{"L":[{"M":{"x":{"N":"1"},"y":{"N":"2"}}}]}}`},
 		{"a.c, nope", `{"a":{"M":{"c":{"S":"c"}}}}`},
 	}
 	for _, c := range cases {
