@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -122,9 +123,9 @@ func writeEventsJSON(w io.Writer, v any) {
 }
 
 // addLocalEvents puts SQS (AWS JSON 1.0) and EventBridge (AWS JSON 1.1) behind
-// the `learnsls local` front door. Rules deliver to SQS queues and SNS
-// topics of the same process every 250 ms; SNS is served to in-process
-// deliveries only (its HTTP query protocol is not served yet).
+// the `learnsls local` front door, and SNS (query protocol). Rules and
+// topics deliver to SQS queues and SNS topics of the same process every
+// 250 ms; there are no functions to invoke in local mode.
 func addLocalEvents(lr *localRouter, region, endpoint string, out io.Writer) (stop func()) {
 	q := sqs.New(sqs.Options{Region: region, URLBase: endpoint, RealTimeWait: true})
 	var topics *sns.Service
@@ -163,8 +164,13 @@ func addLocalEvents(lr *localRouter, region, endpoint string, out io.Writer) (st
 	lr.services = append(lr.services,
 		localService{Name: "SQS", Match: targetPrefix(sqs.TargetPrefix), Handler: q},
 		localService{Name: "EventBridge", Match: targetPrefix(eventbridge.TargetPrefix), Handler: bus},
+		// SNS speaks the query protocol: a form POST without X-Amz-Target.
+		localService{Name: "SNS", Match: func(r *http.Request) bool {
+			return r.Method == http.MethodPost && r.Header.Get("X-Amz-Target") == "" &&
+				strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded")
+		}, Handler: topics},
 	)
-	fmt.Fprintf(out, "  SQS (JSON protocol) and EventBridge are served at the same endpoint\n")
+	fmt.Fprintf(out, "  SQS (JSON protocol), EventBridge and SNS are served at the same endpoint\n")
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	awseb "github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
+	awssns "github.com/aws/aws-sdk-go-v2/service/sns"
 	awssqs "github.com/aws/aws-sdk-go-v2/service/sqs"
 )
 
@@ -108,5 +109,24 @@ func TestLocalServesSQSAndEventBridge(t *testing.T) {
 	}
 	if len(r.Messages) != 1 || !strings.Contains(*r.Messages[0].Body, `"orderId":"o-1"`) || !strings.Contains(*r.Messages[0].Body, `"detail-type":"OrderPlaced"`) {
 		t.Fatalf("received %+v", r.Messages)
+	}
+	q.DeleteMessage(ctx, &awssqs.DeleteMessageInput{QueueUrl: cq.QueueUrl, ReceiptHandle: r.Messages[0].ReceiptHandle})
+
+	// SNS over its query protocol fans out to the same queue.
+	sn := awssns.New(awssns.Options{Region: "us-east-1", Credentials: creds, BaseEndpoint: aws.String(endpoint)})
+	tp, err := sn.CreateTopic(ctx, &awssns.CreateTopicInput{Name: aws.String("alerts")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sn.Subscribe(ctx, &awssns.SubscribeInput{TopicArn: tp.TopicArn, Protocol: aws.String("sqs"),
+		Endpoint: aws.String("arn:aws:sqs:us-east-1:123456789012:orders")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sn.Publish(ctx, &awssns.PublishInput{TopicArn: tp.TopicArn, Message: aws.String("hello")}); err != nil {
+		t.Fatal(err)
+	}
+	r, err = q.ReceiveMessage(ctx, &awssqs.ReceiveMessageInput{QueueUrl: cq.QueueUrl, WaitTimeSeconds: 5})
+	if err != nil || len(r.Messages) != 1 || !strings.Contains(*r.Messages[0].Body, `"Message":"hello"`) {
+		t.Fatalf("SNS envelope not received: %v %+v", err, r.Messages)
 	}
 }
