@@ -1234,3 +1234,27 @@ func sdkRunExpr() map[string]any {
 	}
 	return out
 }
+
+// sdkAVRandomRoundTrip decodes each random item (DynamoDB JSON) into a
+// generic map and into sdkAVOrder, and encodes the generic map again: the
+// property test of TestAttributeValueRandomItemsMatchRealSDK.
+func sdkAVRandomRoundTrip(items []json.RawMessage) []any {
+	out := make([]any, 0, len(items))
+	for _, raw := range items {
+		item := sdkAVMapFromJSON(raw)
+		var generic map[string]any
+		err1 := attributevalue.UnmarshalMap(item, &generic)
+		var typed sdkAVOrder
+		err2 := attributevalue.UnmarshalMap(item, &typed)
+		again, err3 := attributevalue.MarshalMap(generic)
+		var number map[string]any
+		err4 := attributevalue.UnmarshalMapWithOptions(item, &number, func(o *attributevalue.DecoderOptions) { o.UseNumber = true })
+		out = append(out, map[string]any{
+			"generic": sdkDump(reflect.ValueOf(generic)), "err1": sdkErrText(err1),
+			"typed": sdkDump(reflect.ValueOf(typed)), "err2": sdkErrText(err2),
+			"again": sdkAVMapJSON(again), "err3": sdkErrText(err3),
+			"number": sdkDump(reflect.ValueOf(number)), "err4": sdkErrText(err4),
+		})
+	}
+	return out
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -13,6 +14,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -64,7 +66,16 @@ func main() {
 	// The scenario of sdk_e2e_shared_test.go, against a simulated DynamoDB.
 	os.Setenv("LEARNSLS_AWSCALL_URL", os.Args[2])
 	e2e := sdkE2E(ctx, dynamodb.NewFromConfig(cfg))
-	out := map[string]any{"wire": wire, "services": svc, "av": sdkRunAV(), "expr": sdkRunExpr(), "e2e": e2e}
+	raw, err := os.ReadFile(os.Args[3])
+	if err != nil {
+		panic(err)
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		panic(err)
+	}
+	out := map[string]any{"wire": wire, "services": svc, "av": sdkRunAV(), "expr": sdkRunExpr(), "e2e": e2e,
+		"random": sdkAVRandomRoundTrip(items)}
 	if err := json.NewEncoder(os.Stdout).Encode(out); err != nil {
 		panic(err)
 	}
@@ -282,6 +293,7 @@ type sdkGuestOutput struct {
 	AV       map[string]json.RawMessage `json:"av"`
 	Expr     map[string]json.RawMessage `json:"expr"`
 	E2E      json.RawMessage            `json:"e2e"`
+	Random   []json.RawMessage          `json:"random"`
 }
 
 var (
@@ -332,7 +344,12 @@ func sdkGuest(t *testing.T) (sdkGuestOutput, string) {
 			sdkGuestErr = "build guest program: " + err.Error()
 			return
 		}
-		cmd := exec.CommandContext(ctx, art.Path, sdkServer.URL, sdkE2EGuestServer.URL)
+		itemsFile := filepath.Join(t.TempDir(), "items.json")
+		if err := os.WriteFile(itemsFile, sdkRandomItemsJSON(), 0o644); err != nil {
+			sdkGuestErr = err.Error()
+			return
+		}
+		cmd := exec.CommandContext(ctx, art.Path, sdkServer.URL, sdkE2EGuestServer.URL, itemsFile)
 		cmd.Env = []string{"PATH=" + os.Getenv("PATH")}
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
@@ -524,6 +541,165 @@ func TestExpressionMatchesRealSDK(t *testing.T) {
 			}
 		})
 	}
+}
+
+// sdkRandomItems is the fixed-seed corpus of random items: every
+// attribute type, nesting, awkward numbers, and the names of sdkAVOrder's
+// fields so typed decoding meets mismatches as well as matches.
+func sdkRandomItemsJSON() []byte {
+	r := rand.New(rand.NewPCG(4, 2))
+	names := []string{"pk", "sk", "id", "customer", "CUSTOMER", "total", "Qty", "tags", "scores", "bins", "raw", "lines", "attrs", "counts",
+		"created", "ttl", "num", "asStr", "any", "custom", "fixed", "ptrs", "owner", "v", "x", "y"}
+	numbers := []string{"0", "-0", "1", "-17", "3.25", "1e3", "1E-7", "12345678901234567890", "0.000000000000000000000000000000000001", "99999999999999999999999999999999999999", "255", "256", "-129", "1.5e300"}
+	strs := []string{"", "a", "héllo", "2024-01-02T03:04:05Z", "12", "true", "null", "\u0000", "x y"}
+	var av func(depth int) any
+	av = func(depth int) any {
+		kinds := 8
+		if depth < 3 {
+			kinds = 10
+		}
+		switch r.IntN(kinds) {
+		case 0:
+			return map[string]any{"S": strs[r.IntN(len(strs))]}
+		case 1:
+			return map[string]any{"N": numbers[r.IntN(len(numbers))]}
+		case 2:
+			b := make([]byte, r.IntN(5))
+			for i := range b {
+				b[i] = byte(r.IntN(256))
+			}
+			return map[string]any{"B": b}
+		case 3:
+			return map[string]any{"BOOL": r.IntN(2) == 1}
+		case 4:
+			return map[string]any{"NULL": true}
+		case 5:
+			return map[string]any{"SS": []string{"a", "b", strs[1+r.IntN(len(strs)-1)]}[:1+r.IntN(2)]}
+		case 6:
+			return map[string]any{"NS": []string{numbers[r.IntN(len(numbers))], "42"}[:1+r.IntN(2)]}
+		case 7:
+			return map[string]any{"BS": [][]byte{{1}, {2, 3}}[:1+r.IntN(2)]}
+		case 8:
+			l := make([]any, r.IntN(4))
+			for i := range l {
+				l[i] = av(depth + 1)
+			}
+			return map[string]any{"L": l}
+		default:
+			m := map[string]any{}
+			for i := r.IntN(4); i > 0; i-- {
+				m[names[r.IntN(len(names))]] = av(depth + 1)
+			}
+			return map[string]any{"M": m}
+		}
+	}
+	// shaped gives each sdkAVOrder attribute a value of the right type.
+	shaped := map[string]func() any{
+		"id":       func() any { return map[string]any{"S": strs[r.IntN(len(strs))]} },
+		"v":        func() any { return map[string]any{"N": []string{"0", "7", "-3"}[r.IntN(3)]} },
+		"customer": func() any { return map[string]any{"S": "c" + strconv.Itoa(r.IntN(9))} },
+		"total":    func() any { return map[string]any{"N": numbers[r.IntN(len(numbers))]} },
+		"Qty":      func() any { return map[string]any{"N": []string{"1", "-17", "255", "2147483648"}[r.IntN(4)]} },
+		"tags":     func() any { return map[string]any{"SS": []string{"a", "b"}[:1+r.IntN(2)]} },
+		"scores":   func() any { return map[string]any{"NS": []string{"1", "2"}[:1+r.IntN(2)]} },
+		"bins":     func() any { return map[string]any{"BS": [][]byte{{1}}} },
+		"raw":      func() any { return map[string]any{"B": []byte("hi")} },
+		"lines": func() any {
+			return map[string]any{"L": []any{map[string]any{"M": map[string]any{"sku": map[string]any{"S": "X"}, "price": map[string]any{"N": "1.5"}, "qty": av(2)}}}}
+		},
+		"attrs": func() any { return av(1) },
+		"counts": func() any {
+			return map[string]any{"M": map[string]any{"1": map[string]any{"S": "one"}, "20": map[string]any{"NULL": true}}}
+		},
+		"created": func() any {
+			return map[string]any{"S": []string{"2024-01-02T03:04:05Z", "2024-01-02T03:04:05.123+02:00"}[r.IntN(2)]}
+		},
+		"ttl":    func() any { return map[string]any{"N": []string{"1700000000", "0"}[r.IntN(2)]} },
+		"num":    func() any { return map[string]any{"N": numbers[r.IntN(len(numbers))]} },
+		"asStr":  func() any { return map[string]any{"S": []string{"12", "-4"}[r.IntN(2)]} },
+		"any":    func() any { return av(0) },
+		"custom": func() any { return map[string]any{"S": "MiXeD"} },
+		"owner":  func() any { return map[string]any{"S": "o"} },
+		"fixed":  func() any { return map[string]any{"L": []any{map[string]any{"N": "1"}, map[string]any{"N": "2"}}} },
+	}
+	shapedNames := make([]string, 0, len(shaped))
+	for n := range shaped {
+		shapedNames = append(shapedNames, n)
+	}
+	sort.Strings(shapedNames)
+	items := make([]map[string]any, 400)
+	for i := range items {
+		items[i] = map[string]any{}
+		for j := 1 + r.IntN(6); j > 0; j-- {
+			if i%2 == 0 {
+				n := shapedNames[r.IntN(len(shapedNames))]
+				items[i][n] = shaped[n]()
+			} else {
+				items[i][names[r.IntN(len(names))]] = av(0)
+			}
+		}
+	}
+	b, err := json.Marshal(items)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// TestAttributeValueRandomItemsMatchRealSDK decodes 400 random items with
+// the real attributevalue package and the guest one (into a generic map,
+// into a tagged struct, with UseNumber) and re-encodes the generic map:
+// every result and error must be the same.
+func TestAttributeValueRandomItemsMatchRealSDK(t *testing.T) {
+	guest, _ := sdkGuest(t)
+	var items []json.RawMessage
+	if err := json.Unmarshal(sdkRandomItemsJSON(), &items); err != nil {
+		t.Fatal(err)
+	}
+	real := sdkAVRandomRoundTrip(items)
+	if len(guest.Random) != len(real) {
+		t.Fatalf("guest decoded %d items, want %d", len(guest.Random), len(real))
+	}
+	bad, typedOK := 0, 0
+	for i := range real {
+		if real[i].(map[string]any)["err2"] == "" {
+			typedOK++
+		}
+		var g map[string]any
+		if err := json.Unmarshal(guest.Random[i], &g); err != nil {
+			t.Fatal(err)
+		}
+		r := real[i].(map[string]any)
+		// Both packages decode an item's attributes in map order and stop
+		// at the first error, so with several mismatching attributes which
+		// error (and what was decoded before it) varies from run to run,
+		// even for the real package alone: then only "an error" must agree.
+		if r["err2"] != "" && g["err2"] != "" {
+			r["err2"], g["err2"], r["typed"], g["typed"] = "error", "error", nil, nil
+		}
+		gotJSON, err := json.Marshal(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !sdkJSONEqual(t, want, gotJSON) {
+			bad++
+			if bad <= 5 {
+				t.Errorf("item %d %s\nreal:  %s\nguest: %s", i, items[i], want, gotJSON)
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d of %d items differ", bad, len(real))
+	}
+	// The corpus must also exercise successful typed decoding.
+	if typedOK < len(real)/10 {
+		t.Errorf("only %d of %d items decode into sdkAVOrder", typedOK, len(real))
+	}
+	t.Logf("%d of %d items decode into sdkAVOrder", typedOK, len(real))
 }
 
 func sdkJSONEqual(t *testing.T, a, b []byte) bool {
