@@ -405,3 +405,31 @@ func TestTableARNAsName(t *testing.T) {
 		t.Fatalf("GetItem by ARN: %v", err)
 	}
 }
+
+func TestSnapshotKeepsOrphanStreams(t *testing.T) {
+	svc := seedService(t)
+	ctx := context.Background()
+	if _, err := svc.DeleteTable(ctx, &DescribeTableInput{TableName: "Tbl"}); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := svc.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := New(Options{Clock: svc.clock})
+	if err := other.Restore(snap); err != nil {
+		t.Fatal(err)
+	}
+	ls, err := other.ListStreams(ctx, &ListStreamsInput{})
+	if err != nil || len(ls.Streams) != 1 {
+		t.Fatalf("streams after restore: %+v %v", ls, err)
+	}
+	d, err := other.DescribeStream(ctx, &DescribeStreamInput{StreamArn: ls.Streams[0].StreamArn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ks := d.StreamDescription.KeySchema
+	if d.StreamDescription.StreamStatus != "DISABLED" || len(ks) != 2 || ks[0].AttributeName != "pk" || ks[1].KeyType != "RANGE" {
+		t.Fatalf("restored orphan stream %+v", d.StreamDescription)
+	}
+}

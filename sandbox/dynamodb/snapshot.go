@@ -84,7 +84,17 @@ func (ss snapStream) restore(defs []AttributeDefinition) *stream {
 	for _, d := range defs {
 		kinds[d.AttributeName] = map[string]Kind{"S": KindS, "N": KindN, "B": KindB}[d.AttributeType]
 	}
-	schema, _ := parseSchema(ss.Schema, kinds, map[string]bool{})
+	// A stream only reports its key schema by name; kinds are kept when
+	// the table's definitions are at hand (orphaned streams have none).
+	var schema keySchema
+	for _, e := range ss.Schema {
+		a := keyAttr{name: e.AttributeName, kind: kinds[e.AttributeName]}
+		if e.KeyType == "HASH" {
+			schema.hash = a
+		} else {
+			schema.rng, schema.hasRng = a, true
+		}
+	}
 	st := &stream{arn: ss.ARN, label: ss.Label, viewType: ss.ViewType, tableName: ss.Table, schema: schema, created: ss.Created,
 		enabled: ss.Enabled, disabledAt: ss.DisabledAt, shardID: ss.ShardID, firstSeq: ss.FirstSeq, records: ss.Records}
 	for i := range st.records {
