@@ -37,6 +37,17 @@ type eventServices struct {
 	sqsMaps  []*sqsMapping
 	failures []string
 	seq      int
+	retries  []asyncInvoke // async invocations waiting for their retry
+}
+
+// asyncInvoke is an asynchronous invocation (from EventBridge or SNS) that
+// failed and will be retried, as Lambda does: twice, one and then two
+// minutes later.
+type asyncInvoke struct {
+	principal, source, fnARN string
+	payload                  []byte
+	attempt                  int
+	due                      time.Time
 }
 
 type sqsMapping struct {
@@ -92,15 +103,52 @@ func (s *Stack) invokeFromService(ctx context.Context, principal, sourceARN, fun
 	return s.lambda.Invoke(ctx, name, payload)
 }
 
+// invokeAsync invokes a function asynchronously: the caller's delivery
+// succeeds once Lambda accepts the event; a function error schedules a
+// retry on the clock (at most two).
+func (s *Stack) invokeAsync(ctx context.Context, a asyncInvoke) error {
+	res, err := s.invokeFromService(ctx, a.principal, a.source, a.fnARN, a.payload)
+	if err != nil {
+		return err
+	}
+	if res.FunctionError != "" && a.attempt < 2 {
+		a.attempt++
+		a.due = s.clock.Now().Add(time.Duration(a.attempt) * time.Minute)
+		ev := s.events()
+		ev.mu.Lock()
+		ev.retries = append(ev.retries, a)
+		ev.mu.Unlock()
+	}
+	return nil
+}
+
+// retryDue runs async retries whose time has come.
+func (s *Stack) retryDue(ctx context.Context) int {
+	ev := s.events()
+	now := s.clock.Now()
+	ev.mu.Lock()
+	var due, later []asyncInvoke
+	for _, a := range ev.retries {
+		if !now.Before(a.due) {
+			due = append(due, a)
+		} else {
+			later = append(later, a)
+		}
+	}
+	ev.retries = later
+	ev.mu.Unlock()
+	for _, a := range due {
+		_ = s.invokeAsync(ctx, a)
+	}
+	return len(due)
+}
+
 // deliverRuleTarget sends an EventBridge rule's event to its target.
 func (s *Stack) deliverRuleTarget(ctx context.Context, d eventbridge.Delivery) error {
 	arn := d.Target.Arn
 	switch {
 	case strings.HasPrefix(arn, "arn:aws:lambda:"):
-		// Asynchronous invocation: the function's own errors do not fail
-		// the delivery.
-		_, err := s.invokeFromService(ctx, "events.amazonaws.com", d.RuleARN, arn, d.Payload)
-		return err
+		return s.invokeAsync(ctx, asyncInvoke{principal: "events.amazonaws.com", source: d.RuleARN, fnARN: arn, payload: d.Payload})
 	case strings.HasPrefix(arn, "arn:aws:sqs:"):
 		in := sqs.SendInput{MessageBody: string(d.Payload)}
 		if d.Target.SqsParameters != nil {
@@ -139,8 +187,7 @@ func (s *Stack) deliverSNS(ctx context.Context, d sns.Delivery) error {
 	topic := d.SubscriptionArn[:strings.LastIndex(d.SubscriptionArn, ":")]
 	switch d.Protocol {
 	case "lambda":
-		_, err := s.invokeFromService(ctx, "sns.amazonaws.com", topic, d.Endpoint, d.Payload)
-		return err
+		return s.invokeAsync(ctx, asyncInvoke{principal: "sns.amazonaws.com", source: topic, fnARN: d.Endpoint, payload: d.Payload})
 	case "sqs":
 		in := sqs.SendInput{MessageBody: string(d.Payload)}
 		if d.Raw && len(d.Attributes) > 0 {
@@ -363,6 +410,7 @@ func (s *Stack) pumpEventServices(ctx context.Context) int {
 	ev := s.events()
 	n := ev.events.Pump(ctx)
 	n += ev.sns.Pump(ctx)
+	n += s.retryDue(ctx)
 	ev.mu.Lock()
 	maps := append([]*sqsMapping(nil), ev.sqsMaps...)
 	ev.mu.Unlock()
@@ -409,7 +457,7 @@ func (s *Stack) resetEvents() {
 	ev.sns.Reset()
 	ev.ses.Reset()
 	ev.mu.Lock()
-	ev.failures = nil
+	ev.failures, ev.retries = nil, nil
 	ev.mu.Unlock()
 }
 

@@ -182,6 +182,18 @@ func TestSchedulesTopicsAndOutbox(t *testing.T) {
 	if len(audit) != 2 || audit[0].Body != "disk at 91%" || audit[0].MessageAttributes["level"].StringValue != "high" {
 		t.Fatalf("audit queue %+v", audit)
 	}
+	// A failing asynchronous invocation is retried twice, one and two
+	// minutes later, and then given up.
+	if _, err := s.Publish("Alerts", "explode", "Boom", map[string]string{"level": "high"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Drain(ctx)
+	for i, want := range []int{2, 3, 3, 4, 4, 4} {
+		if n := s.Invocations("Notify"); n != want {
+			t.Fatalf("after %d more minute(s): %d invocations, want %d", i, n, want)
+		}
+		s.Advance(time.Minute)
+	}
 }
 
 // TestStreamBisectAndOnFailure: a poison record is isolated by bisecting,
