@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tetratelabs/wazero"
@@ -46,7 +47,7 @@ type environment struct {
 	cur      *invocation
 	last     *invocation // the most recent invocation received
 	awsResp  []byte
-	memBytes uint64 // last observed linear memory size
+	memBytes atomic.Uint64 // largest observed linear memory size; read by the host
 }
 
 // invocation is one event handed to an environment.
@@ -230,12 +231,18 @@ func mustEnv(ctx context.Context) *environment {
 }
 
 func (env *environment) finish(mod api.Module, o outcome) {
-	env.memBytes = max(env.memBytes, uint64(mod.Memory().Size()))
+	env.noteMemory(mod)
 	if env.cur == nil {
 		return
 	}
 	env.cur.done <- o
 	env.cur = nil
+}
+
+func (env *environment) noteMemory(mod api.Module) {
+	if size := uint64(mod.Memory().Size()); size > env.memBytes.Load() {
+		env.memBytes.Store(size) // only the module's goroutine writes
+	}
 }
 
 func hostNextInvocation(ctx context.Context, mod api.Module, stack []uint64) {
@@ -246,7 +253,7 @@ func hostNextInvocation(ctx context.Context, mod api.Module, stack []uint64) {
 		// invocation as failed.
 		env.finish(mod, outcome{isError: true, payload: marshalErrorRecord("Runtime.NoResponse", "the runtime asked for the next invocation without sending a response")})
 	}
-	env.memBytes = max(env.memBytes, uint64(mod.Memory().Size()))
+	env.noteMemory(mod)
 	env.readyOnce.Do(func() { close(env.ready) })
 	// Replace any unread park signal with the current one.
 	select {

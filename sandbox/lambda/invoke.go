@@ -268,7 +268,7 @@ func (s *Service) frame(res *InvokeResult, capture *logCapture, env *environment
 		// Lambda bills the init phase of OS-only (provided) runtimes.
 		res.BilledDuration += billedDuration(res.InitDuration)
 	}
-	res.MaxMemoryUsed = int((env.memBytes + (1<<20 - 1)) >> 20)
+	res.MaxMemoryUsed = int((env.memBytes.Load() + (1<<20 - 1)) >> 20)
 	capture.endFunctionOutput()
 	capture.platformLine("END RequestId: %s", res.RequestID)
 	capture.platformLine("%s", reportLine(res.RequestID, res.Duration, res.BilledDuration, cfg.MemoryMB, res.MaxMemoryUsed, res.InitDuration, res.ColdStart))
