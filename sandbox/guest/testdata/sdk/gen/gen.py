@@ -104,7 +104,7 @@ def field_lines(name, fields, intypes):
 os.makedirs(out + '/types', exist_ok=True)
 svc = cfg['service_id']
 # types.go
-T = ['package types', '']
+T = ['// Package types holds the data types and errors of the %s guest client,' % svc, '// with the AWS SDK\'s names and fields.', 'package types', '']
 needs_time = any('time.Time' in ty for n in order if n.startswith('types.') for _, ty in structs[n])
 if needs_time:
     T += ['import "time"', '']

@@ -1,3 +1,5 @@
+// Package types holds the data types and errors of the EventBridge guest client,
+// with the AWS SDK's names and fields.
 package types
 
 import "time"

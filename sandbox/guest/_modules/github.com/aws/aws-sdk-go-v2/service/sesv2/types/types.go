@@ -1,3 +1,5 @@
+// Package types holds the data types and errors of the SESv2 guest client,
+// with the AWS SDK's names and fields.
 package types
 
 // Attachment is a file attached to a simple email.

@@ -1,3 +1,5 @@
+// Package types holds the data types and errors of the SNS guest client,
+// with the AWS SDK's names and fields.
 package types
 
 // BatchResultErrorEntry is one failed entry of PublishBatch.
