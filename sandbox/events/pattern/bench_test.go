@@ -59,6 +59,23 @@ func BenchmarkMatch1000RulesUnindexed(b *testing.B) {
 	}
 }
 
+// BenchmarkMatch1000RulesByDetailType: rules that name no source are
+// indexed by detail-type.
+func BenchmarkMatch1000RulesByDetailType(b *testing.B) {
+	rs := NewRuleSet()
+	for i := 0; i < 1000; i++ {
+		rs.Add(fmt.Sprintf("r%d", i), MustCompile(fmt.Sprintf(`{"detail-type":["Order %d"],"detail":{"status":["OPEN"]}}`, i)))
+	}
+	ev, _ := ParseEvent([]byte(`{"source":"app","detail-type":"Order 999","detail":{"status":"OPEN"}}`))
+	var dst []string
+	for b.Loop() {
+		dst = rs.MatchingRules(dst[:0], ev)
+	}
+	if len(dst) != 1 {
+		b.Fatal(dst)
+	}
+}
+
 func BenchmarkCompile(b *testing.B) {
 	src := []byte(`{"source":["com.mycompany.myapp"],"detail":{"status":["OPEN"],"price":{"amount":[{"numeric":[">",100]}],"currency":["USD"]}}}`)
 	for b.Loop() {

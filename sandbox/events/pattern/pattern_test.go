@@ -274,17 +274,20 @@ func TestRuleSet(t *testing.T) {
 	rs.Add("app", MustCompile(`{"source":["com.mycompany.myapp"],"detail":{"status":["OPEN"]}}`))
 	rs.Add("any-open", MustCompile(`{"detail":{"status":["OPEN"]}}`))
 	rs.Add("prefix", MustCompile(`{"source":[{"prefix":"com."}]}`))
+	rs.Add("by-type", MustCompile(`{"detail-type":["Order Placed"],"detail":{"flag":[true]}}`))
+	rs.Add("other-type", MustCompile(`{"detail-type":["Order Shipped"]}`))
 	ev, _ := ParseEvent([]byte(richEvent))
 	got := fmt.Sprint(rs.MatchingRules(nil, ev))
-	if got != "[app any-open prefix]" {
+	if got != "[app by-type any-open prefix]" {
 		t.Errorf("matching = %s", got)
 	}
 	rs.Remove("app")
 	rs.Add("any-open", MustCompile(`{"detail":{"status":["CLOSED"]}}`))
+	rs.Remove("by-type")
 	if got := fmt.Sprint(rs.MatchingRules(nil, ev)); got != "[prefix]" {
 		t.Errorf("after remove/replace = %s", got)
 	}
-	if rs.Len() != 3 {
+	if rs.Len() != 4 {
 		t.Errorf("Len = %d", rs.Len())
 	}
 }

@@ -3,12 +3,13 @@ package pattern
 import "sync"
 
 // RuleSet matches one event against many named patterns. Patterns whose
-// top-level "source" is a list of exact strings (the common case) are
-// indexed by those strings, so an event is only tried against rules that
-// could match its source.
+// top-level "source" (or, failing that, "detail-type") is a list of exact
+// strings (the common case) are indexed by those strings, so an event is
+// only tried against rules that could match it.
 type RuleSet struct {
 	mu       sync.RWMutex
 	bySource map[string][]entry
+	byType   map[string][]entry
 	others   []entry
 	names    map[string]*Pattern
 }
@@ -20,7 +21,7 @@ type entry struct {
 
 // NewRuleSet returns an empty set.
 func NewRuleSet() *RuleSet {
-	return &RuleSet{bySource: map[string][]entry{}, names: map[string]*Pattern{}}
+	return &RuleSet{bySource: map[string][]entry{}, byType: map[string][]entry{}, names: map[string]*Pattern{}}
 }
 
 // Add adds (or replaces) a named pattern.
@@ -31,9 +32,15 @@ func (rs *RuleSet) Add(name string, p *Pattern) {
 		rs.removeLocked(name)
 	}
 	rs.names[name] = p
-	if srcs, ok := exactSources(p); ok {
+	if srcs, ok := exactValues(p, "source"); ok {
 		for _, s := range srcs {
 			rs.bySource[s] = append(rs.bySource[s], entry{name, p})
+		}
+		return
+	}
+	if types, ok := exactValues(p, "detail-type"); ok {
+		for _, s := range types {
+			rs.byType[s] = append(rs.byType[s], entry{name, p})
 		}
 		return
 	}
@@ -58,11 +65,13 @@ func (rs *RuleSet) removeLocked(name string) {
 		}
 		return out
 	}
-	for k, es := range rs.bySource {
-		if es = drop(es); len(es) == 0 {
-			delete(rs.bySource, k)
-		} else {
-			rs.bySource[k] = es
+	for _, idx := range []map[string][]entry{rs.bySource, rs.byType} {
+		for k, es := range idx {
+			if es = drop(es); len(es) == 0 {
+				delete(idx, k)
+			} else {
+				idx[k] = es
+			}
 		}
 	}
 	rs.others = drop(rs.others)
@@ -79,22 +88,27 @@ func (rs *RuleSet) Len() int {
 func (rs *RuleSet) MatchingRules(dst []string, event map[string]any) []string {
 	rs.mu.RLock()
 	defer rs.mu.RUnlock()
-	switch s := event["source"].(type) {
-	case string:
-		for _, e := range rs.bySource[s] {
-			if e.p.Matches(event) {
-				dst = append(dst, e.name)
-			}
-		}
-	case []any:
-		// Not an EventBridge-shaped event, but still matched correctly:
-		// try every indexed rule once.
-		seen := map[string]bool{}
-		for _, es := range rs.bySource {
-			for _, e := range es {
-				if !seen[e.name] && e.p.Matches(event) {
-					seen[e.name] = true
+	for _, ix := range []struct {
+		field string
+		idx   map[string][]entry
+	}{{"source", rs.bySource}, {"detail-type", rs.byType}} {
+		switch s := event[ix.field].(type) {
+		case string:
+			for _, e := range ix.idx[s] {
+				if e.p.Matches(event) {
 					dst = append(dst, e.name)
+				}
+			}
+		case []any:
+			// Not an EventBridge-shaped event, but still matched
+			// correctly: try every rule of this index once.
+			seen := map[string]bool{}
+			for _, es := range ix.idx {
+				for _, e := range es {
+					if !seen[e.name] && e.p.Matches(event) {
+						seen[e.name] = true
+						dst = append(dst, e.name)
+					}
 				}
 			}
 		}
@@ -107,14 +121,14 @@ func (rs *RuleSet) MatchingRules(dst []string, event map[string]any) []string {
 	return dst
 }
 
-// exactSources returns the exact string values of a top-level "source"
-// leaf when that leaf consists only of exact strings.
-func exactSources(p *Pattern) ([]string, bool) {
+// exactValues returns the exact string values of a top-level leaf when
+// that leaf consists only of exact strings.
+func exactValues(p *Pattern, name string) ([]string, bool) {
 	if len(p.root.ors) > 0 {
 		return nil, false
 	}
 	for _, f := range p.root.fields {
-		if f.name != "source" || f.leaf == nil {
+		if f.name != name || f.leaf == nil {
 			continue
 		}
 		var out []string
