@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
 	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -674,6 +675,10 @@ func sdkDumpErr(err error) map[string]any {
 	var op *smithy.OperationError
 	if errors.As(err, &op) {
 		d["operation"] = op.Service() + "." + op.Operation()
+	}
+	var re *awshttp.ResponseError
+	if errors.As(err, &re) {
+		d["httpStatus"] = re.HTTPStatusCode()
 	}
 	var ccf *types.ConditionalCheckFailedException
 	var tce *types.TransactionCanceledException

@@ -11,11 +11,15 @@ package awscall
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"strings"
 
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 )
+
+// ResponseError is the error of a non-2xx response; see
+// aws/transport/http, where learner code can name it.
+type ResponseError = awshttp.ResponseError
 
 // Call sends request (the operation's input as the service's wire JSON) to
 // operation of service (the signing name: "dynamodb", "sqs", …) and
@@ -26,29 +30,6 @@ func Call(ctx context.Context, service, operation string, request []byte) (int, 
 	}
 	return call(ctx, service, operation, request)
 }
-
-// ResponseError is an error response from a service: the HTTP status and
-// the service's error (usually a smithy.APIError). It formats like the AWS
-// SDK's own response errors.
-type ResponseError struct {
-	StatusCode int
-	RequestID  string
-	Err        error
-}
-
-// Error reads "https response error StatusCode: 400, RequestID: …, <err>".
-func (e *ResponseError) Error() string {
-	return fmt.Sprintf("https response error StatusCode: %d, RequestID: %s, %v", e.StatusCode, e.RequestID, e.Err)
-}
-
-// Unwrap returns the service's error, so errors.As finds typed errors.
-func (e *ResponseError) Unwrap() error { return e.Err }
-
-// HTTPStatusCode returns the response's status code.
-func (e *ResponseError) HTTPStatusCode() int { return e.StatusCode }
-
-// ServiceRequestID returns the request ID, when the host supplied one.
-func (e *ResponseError) ServiceRequestID() string { return e.RequestID }
 
 // ErrorInfo reads the code and message of an AWS JSON error body
 // ({"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/internal/wirejson"
 	"github.com/aws/smithy-go"
 )
@@ -50,7 +51,7 @@ func (s *Service) Invoke(ctx context.Context, op string, in, out any) error {
 		return wrap(err)
 	}
 	if status < 200 || status > 299 {
-		return wrap(&ResponseError{StatusCode: status, Err: s.DecodeError(status, resp)})
+		return wrap(awshttp.NewResponseError(status, "", s.DecodeError(status, resp)))
 	}
 	if err := s.Codec.Unmarshal(resp, out); err != nil {
 		return wrap(&smithy.DeserializationError{Err: err, Snapshot: resp})
