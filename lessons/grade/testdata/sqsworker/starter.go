@@ -11,7 +11,9 @@ import (
 
 func handle(ctx context.Context, e events.SQSEvent) error {
 	for _, r := range e.Records {
-		var o struct{ Qty int `json:"qty"` }
+		var o struct {
+			Qty int `json:"qty"`
+		}
 		if json.Unmarshal([]byte(r.Body), &o) != nil || o.Qty <= 0 {
 			return errors.New("bad order")
 		}
