@@ -899,8 +899,22 @@ func (s *Service) receiveLocked(q *queue, in ReceiveInput, max int) []Message {
 		}
 	}
 	var out []Message
-	var group string
-	for i := 0; i < len(q.msgs) && len(out) < max; i++ {
+	// FIFO: as many messages of one group as possible, then the next
+	// group's, each group in order and never past an in-flight message.
+	served := map[string]bool{}
+	for {
+		group := ""
+		s.receivePass(q, now, vis, max, blocked, served, &group, &out, wantAttr, wantMsgAttr)
+		if !q.fifo || group == "" || len(out) >= max {
+			return out
+		}
+		served[group] = true
+	}
+}
+
+func (s *Service) receivePass(q *queue, now time.Time, vis time.Duration, max int, blocked, served map[string]bool, group *string,
+	out *[]Message, wantAttr, wantMsgAttr func(string) bool) {
+	for i := 0; i < len(q.msgs) && len(*out) < max; i++ {
 		m := q.msgs[i]
 		if now.Before(m.visibleAt) {
 			if q.fifo {
@@ -909,14 +923,13 @@ func (s *Service) receiveLocked(q *queue, in ReceiveInput, max int) []Message {
 			continue
 		}
 		if q.fifo {
-			if blocked[m.group] {
+			if blocked[m.group] || served[m.group] {
 				continue
 			}
-			// One receive returns messages of one group, in order.
-			if group != "" && m.group != group {
+			if *group != "" && m.group != *group {
 				continue
 			}
-			group = m.group
+			*group = m.group
 		}
 		if q.dlqARN != "" && m.receives >= q.maxReceive {
 			// The receive after maxReceiveCount moves the message to the
@@ -976,9 +989,8 @@ func (s *Service) receiveLocked(q *queue, in ReceiveInput, max int) []Message {
 		if len(rm.MessageAttributes) > 0 {
 			rm.MD5OfMessageAttributes = MD5OfMessageAttributes(rm.MessageAttributes)
 		}
-		out = append(out, rm)
+		*out = append(*out, rm)
 	}
-	return out
 }
 
 // expire drops messages past the retention period.

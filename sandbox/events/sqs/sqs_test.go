@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -267,17 +268,33 @@ func TestFIFO(t *testing.T) {
 	if apiCode(err) != "MissingParameter" {
 		t.Errorf("no group: %v", err)
 	}
-	r, _ := c.ReceiveMessage(ctx, &awssqs.ReceiveMessageInput{QueueUrl: q.QueueUrl, MaxNumberOfMessages: 10})
-	if len(r.Messages) != 2 || *r.Messages[0].Body != "a1" || *r.Messages[1].Body != "a2" {
-		t.Fatalf("first receive should be group A in order: %+v", r.Messages)
+	send("A", "a3")
+	// A receive of one takes the head of group A; the next skips group A
+	// (in flight) and takes group B's head.
+	r, _ := c.ReceiveMessage(ctx, &awssqs.ReceiveMessageInput{QueueUrl: q.QueueUrl})
+	if len(r.Messages) != 1 || *r.Messages[0].Body != "a1" {
+		t.Fatalf("first receive: %+v", r.Messages)
 	}
 	r2, _ := c.ReceiveMessage(ctx, &awssqs.ReceiveMessageInput{QueueUrl: q.QueueUrl, MaxNumberOfMessages: 10})
 	if len(r2.Messages) != 1 || *r2.Messages[0].Body != "b1" {
-		t.Fatalf("second receive: %+v", r2.Messages)
+		t.Fatalf("second receive should be group B only: %+v", r2.Messages)
 	}
 	r3, _ := c.ReceiveMessage(ctx, &awssqs.ReceiveMessageInput{QueueUrl: q.QueueUrl})
 	if len(r3.Messages) != 0 {
-		t.Fatal("group A returned while in flight")
+		t.Fatal("a group was returned while in flight")
+	}
+	// Once group A's head is deleted, the rest of A comes in order, and
+	// with nothing else in flight one receive spans groups, A's first.
+	c.DeleteMessage(ctx, &awssqs.DeleteMessageInput{QueueUrl: q.QueueUrl, ReceiptHandle: r.Messages[0].ReceiptHandle})
+	c.DeleteMessage(ctx, &awssqs.DeleteMessageInput{QueueUrl: q.QueueUrl, ReceiptHandle: r2.Messages[0].ReceiptHandle})
+	send("B", "b2")
+	r4, _ := c.ReceiveMessage(ctx, &awssqs.ReceiveMessageInput{QueueUrl: q.QueueUrl, MaxNumberOfMessages: 10})
+	var bodies []string
+	for _, m := range r4.Messages {
+		bodies = append(bodies, *m.Body)
+	}
+	if strings.Join(bodies, ",") != "a2,a3,b2" {
+		t.Fatalf("receive across groups: %v", bodies)
 	}
 	// After the window a repeat is a new message.
 	clk.Advance(5 * time.Minute)
