@@ -379,6 +379,11 @@ func (s *Stack) deploySQSMapping(r *sam.Resource, byName map[string]sam.Function
 			mp.ReportBatchItemFailures = mp.ReportBatchItemFailures || x == "ReportBatchItemFailures"
 		}
 	}
+	if fc, ok := r.Properties["FilterCriteria"]; ok {
+		if mp.Filters, err = esm.CompileFilters(fc); err != nil {
+			return fmt.Errorf("Invalid filter pattern definition. %w", err)
+		}
+	}
 	name := f.Name
 	mp.Invoke = func(ctx context.Context, payload []byte) ([]byte, bool, error) {
 		res, err := s.lambda.Invoke(ctx, name, payload)

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/learnsls/learnsls/sandbox/events/pattern"
 	"github.com/learnsls/learnsls/sandbox/events/sqs"
 )
 
@@ -32,6 +33,51 @@ type SQSMapping struct {
 	ReportBatchItemFailures bool
 	Invoke                  Invoker
 	Now                     func() time.Time
+	// Filters are FilterCriteria patterns: a message matching none of them
+	// is deleted without invoking the function, as Lambda does for SQS.
+	Filters []*pattern.Pattern
+}
+
+// CompileFilters reads FilterCriteria ({"Filters":[{"Pattern":"..."}]}).
+func CompileFilters(criteria any) ([]*pattern.Pattern, error) {
+	m, _ := criteria.(map[string]any)
+	list, _ := m["Filters"].([]any)
+	var out []*pattern.Pattern
+	for i, f := range list {
+		fm, _ := f.(map[string]any)
+		src, ok := fm["Pattern"].(string)
+		if !ok {
+			b, _ := json.Marshal(fm["Pattern"])
+			src = string(b)
+		}
+		p, err := pattern.Compile([]byte(src))
+		if err != nil {
+			return nil, fmt.Errorf("FilterCriteria.Filters[%d]: %w", i, err)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// keep reports whether a record passes the filters. The body is matched
+// as JSON when it is a JSON object, as a string otherwise.
+func (m *SQSMapping) keep(rec SQSMessage) bool {
+	if len(m.Filters) == 0 {
+		return true
+	}
+	raw, _ := json.Marshal(rec)
+	var ev map[string]any
+	json.Unmarshal(raw, &ev)
+	var body map[string]any
+	if json.Unmarshal([]byte(rec.Body), &body) == nil && body != nil {
+		ev["body"] = body
+	}
+	for _, p := range m.Filters {
+		if p.Matches(ev) {
+			return true
+		}
+	}
+	return false
 }
 
 // SQSMessage is one record of an SQSEvent, with Lambda's field names.
@@ -62,6 +108,7 @@ type Result struct {
 	Invocations int
 	Deleted     int
 	Failed      int // messages left for a retry
+	Filtered    int // messages dropped by FilterCriteria
 }
 
 // Poll delivers batches until no message is visible (or the batching
@@ -101,7 +148,20 @@ func (m *SQSMapping) Poll(ctx context.Context) (Result, error) {
 		if len(msgs) == 0 {
 			return res, nil // everything visible went to the dead-letter queue
 		}
-		payload, err := json.Marshal(map[string]any{"Records": m.records(msgs)})
+		recs := m.records(msgs)
+		kept, keptMsgs := recs[:0:0], msgs[:0:0]
+		for i, r := range recs {
+			if m.keep(r) {
+				kept, keptMsgs = append(kept, r), append(keptMsgs, msgs[i])
+			} else if err := m.Queue.Delete(m.QueueARN, r.ReceiptHandle); err == nil {
+				res.Filtered++
+			}
+		}
+		if len(kept) == 0 {
+			continue
+		}
+		msgs = keptMsgs
+		payload, err := json.Marshal(map[string]any{"Records": kept})
 		if err != nil {
 			return res, err
 		}

@@ -231,3 +231,36 @@ func TestBatchingWindow(t *testing.T) {
 		t.Fatalf("batches %v", sizes)
 	}
 }
+
+func TestFilterCriteria(t *testing.T) {
+	ctx := context.Background()
+	clk := &clock{t: time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)}
+	q := sqs.New(sqs.Options{Now: clk.Now})
+	q.CreateQueue("q", nil)
+	for _, b := range []string{`{"kind":"order","total":150}`, `{"kind":"order","total":5}`, `{"kind":"refund"}`, `not json`} {
+		q.Send("q", sqs.SendInput{MessageBody: b}, "")
+	}
+	filters, err := CompileFilters(map[string]any{"Filters": []any{map[string]any{"Pattern": `{"body":{"kind":["order"],"total":[{"numeric":[">",100]}]}}`}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	m := &SQSMapping{Queue: q, QueueARN: "q", Filters: filters, Now: clk.Now, Invoke: func(ctx context.Context, p []byte) ([]byte, bool, error) {
+		var ev events.SQSEvent
+		json.Unmarshal(p, &ev)
+		for _, r := range ev.Records {
+			got = append(got, r.Body)
+		}
+		return nil, false, nil
+	}}
+	r, err := m.Poll(ctx)
+	if err != nil || r.Invocations != 1 || r.Filtered != 3 || fmt.Sprint(got) != `[{"kind":"order","total":150}]` {
+		t.Fatalf("%+v %v %v", r, err, got)
+	}
+	if left, _ := q.Peek("q"); len(left) != 0 {
+		t.Errorf("filtered messages were not deleted: %+v", left)
+	}
+	if _, err := CompileFilters(map[string]any{"Filters": []any{map[string]any{"Pattern": `{"body":"x"}`}}}); err == nil || !strings.Contains(err.Error(), "Filters[0]") {
+		t.Errorf("bad filter: %v", err)
+	}
+}
