@@ -614,6 +614,35 @@ var sdkWireCases = []sdkCase{
 		},
 	},
 	{
+		Name:      "TagResource/basic",
+		Responses: sdkOK(``),
+		Run: func(ctx context.Context, c *dynamodb.Client) (any, error) {
+			return c.TagResource(ctx, &dynamodb.TagResourceInput{ResourceArn: aws.String("arn:aws:dynamodb:us-east-1:123456789012:table/orders"),
+				Tags: []types.Tag{{Key: aws.String("team"), Value: aws.String("orders")}, {Key: aws.String("env"), Value: aws.String("")}}})
+		},
+	},
+	{
+		Name:      "TagResource/missing-tag-key",
+		Responses: nil,
+		Run: func(ctx context.Context, c *dynamodb.Client) (any, error) {
+			return c.TagResource(ctx, &dynamodb.TagResourceInput{ResourceArn: aws.String("arn"), Tags: []types.Tag{{Value: aws.String("v")}}})
+		},
+	},
+	{
+		Name:      "UntagResource/basic",
+		Responses: sdkOK(``),
+		Run: func(ctx context.Context, c *dynamodb.Client) (any, error) {
+			return c.UntagResource(ctx, &dynamodb.UntagResourceInput{ResourceArn: aws.String("arn:aws:dynamodb:us-east-1:123456789012:table/orders"), TagKeys: []string{"env"}})
+		},
+	},
+	{
+		Name:      "ListTagsOfResource/basic",
+		Responses: sdkOK(`{"Tags":[{"Key":"team","Value":"orders"}],"NextToken":"n"}`),
+		Run: func(ctx context.Context, c *dynamodb.Client) (any, error) {
+			return c.ListTagsOfResource(ctx, &dynamodb.ListTagsOfResourceInput{ResourceArn: aws.String("arn:aws:dynamodb:us-east-1:123456789012:table/orders"), NextToken: aws.String("m")})
+		},
+	},
+	{
 		Name:      "UpdateTimeToLive/enable",
 		Responses: sdkOK(`{"TimeToLiveSpecification":{"AttributeName":"expiresAt","Enabled":true}}`),
 		Run: func(ctx context.Context, c *dynamodb.Client) (any, error) {
