@@ -255,3 +255,43 @@ func TestStreamBisectAndOnFailure(t *testing.T) {
 		t.Errorf("failure record %s", failed[0].Body)
 	}
 }
+
+// TestStreamFilterCriteria: records matching no filter never reach the
+// function.
+func TestStreamFilterCriteria(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a Go function")
+	}
+	b, err := build.New(build.Options{CacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-build")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := New(ctx, Options{Builder: b, Clock: NewClock(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)),
+		CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(ctx)
+	tmpl, _ := os.ReadFile("testdata/streams/template.yaml")
+	tmpl = append(tmpl, []byte(`            FilterCriteria:
+              Filters:
+                - Pattern: '{"eventName":["INSERT"],"dynamodb":{"NewImage":{"id":{"S":[{"prefix":"keep"}]}}}}'
+`)...)
+	code, _ := os.ReadFile("testdata/streams/main.go.txt")
+	if err := s.Deploy(ctx, tmpl, map[string][]byte{"audit/main.go": code}, nil); err != nil {
+		t.Fatal(err)
+	}
+	var items []map[string]any
+	for _, id := range []string{"keep-1", "drop-1", "keep-2"} {
+		items = append(items, map[string]any{"id": map[string]any{"S": id}})
+	}
+	if err := s.PutItems(ctx, "Orders", items); err != nil {
+		t.Fatal(err)
+	}
+	s.Advance(time.Second)
+	logs := strings.Join(s.Logs(), "\n")
+	if !strings.Contains(logs, "INSERT keep-1 2") || !strings.Contains(logs, "INSERT keep-2 2") || strings.Contains(logs, "drop-1") {
+		t.Errorf("logs:\n%s", logs)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/learnsls/learnsls/sandbox/dynamodb"
+	"github.com/learnsls/learnsls/sandbox/events/esm"
+	"github.com/learnsls/learnsls/sandbox/events/pattern"
 	"github.com/learnsls/learnsls/sandbox/sam"
 )
 
@@ -25,6 +27,7 @@ type streamMapping struct {
 	limit      int    // current batch limit (halved by bisect), 0 = batchSize
 	onFailure  string // DestinationConfig.OnFailure.Destination (SQS or SNS ARN)
 	streamARN  string
+	filters    []*pattern.Pattern // FilterCriteria: records matching none are skipped
 	queue      []dynamodb.StreamRecord
 	retries    int
 	cancel     func()
@@ -78,8 +81,14 @@ func (s *Stack) wireStreams(m *sam.Model, byName map[string]sam.Function) ([]*st
 				sm.partial = sm.partial || x == "ReportBatchItemFailures"
 			}
 		}
+		if fc, ok := e.Properties["FilterCriteria"]; ok {
+			if sm.filters, err = esm.CompileFilters(fc); err != nil {
+				return nil, fmt.Errorf("event source mapping %s: Invalid filter pattern definition. %w", e.LogicalID, err)
+			}
+		}
 		if e.Enabled {
 			cancel, err := s.dynamo.Subscribe(table, func(recs []dynamodb.StreamRecord) {
+				recs = sm.filter(recs)
 				s.mu.Lock()
 				sm.queue = append(sm.queue, recs...)
 				s.mu.Unlock()
@@ -92,6 +101,29 @@ func (s *Stack) wireStreams(m *sam.Model, byName map[string]sam.Function) ([]*st
 		out = append(out, sm)
 	}
 	return out, nil
+}
+
+// filter drops records that match none of the mapping's FilterCriteria
+// (matched against the record as Lambda would send it).
+func (sm *streamMapping) filter(recs []dynamodb.StreamRecord) []dynamodb.StreamRecord {
+	if len(sm.filters) == 0 {
+		return recs
+	}
+	var out []dynamodb.StreamRecord
+	for _, r := range recs {
+		raw, _ := json.Marshal(r)
+		ev, err := pattern.ParseEvent(raw)
+		if err != nil {
+			continue
+		}
+		for _, p := range sm.filters {
+			if p.Matches(ev) {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // PumpEvents delivers queued stream records to their functions, one batch
