@@ -790,7 +790,7 @@ func (s *Service) dispatch(b *bus, ev Event) {
 
 func (s *Service) queueTargets(b *bus, r *rule, raw []byte, m map[string]any) {
 	for _, t := range r.targets {
-		payload, err := transform(t, raw, m, r)
+		payload, err := transform(t, raw, m, r, s.opt.Now())
 		if err != nil {
 			s.failed = append(s.failed, Failure{Delivery: Delivery{Bus: b.name, Rule: r.name, RuleARN: r.arn, Target: t, Event: raw}, Err: err.Error()})
 			continue

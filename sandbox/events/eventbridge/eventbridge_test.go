@@ -196,8 +196,8 @@ func TestJSONPathAndTemplate(t *testing.T) {
 	r := &rule{name: "r", arn: "arn"}
 	raw, _ := json.Marshal(ev)
 	got, _ := fillTemplate(&InputTransformer{InputPathsMap: map[string]string{"sku": "$.detail.items[0].sku", "missing": "$.nope"},
-		InputTemplate: `{"sku":<sku>,"s":"[<sku>]","m":"<missing>"}`}, raw, ev, r)
-	if string(got) != `{"sku":"X","s":"[X]","m":""}` {
+		InputTemplate: `{"sku":<sku>,"s":"[<sku>]","m":"<missing>","t":"<aws.events.event.ingestion-time>"}`}, raw, ev, r, time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC))
+	if string(got) != `{"sku":"X","s":"[X]","m":"","t":"2026-01-01T09:00:00Z"}` {
 		t.Errorf("template %s", got)
 	}
 }

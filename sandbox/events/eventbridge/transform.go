@@ -12,7 +12,7 @@ import (
 // transform builds the payload a target receives: the event itself, a
 // constant Input, the part at InputPath, or an InputTransformer's template
 // filled from InputPathsMap.
-func transform(t Target, raw []byte, ev map[string]any, r *rule) ([]byte, error) {
+func transform(t Target, raw []byte, ev map[string]any, r *rule, now time.Time) ([]byte, error) {
 	switch {
 	case t.Input != "":
 		return []byte(t.Input), nil
@@ -23,7 +23,7 @@ func transform(t Target, raw []byte, ev map[string]any, r *rule) ([]byte, error)
 		}
 		return json.Marshal(v)
 	case t.InputTransformer != nil:
-		return fillTemplate(t.InputTransformer, raw, ev, r)
+		return fillTemplate(t.InputTransformer, raw, ev, r, now)
 	}
 	return raw, nil
 }
@@ -75,7 +75,7 @@ var placeholder = regexp.MustCompile(`<([A-Za-z0-9_.\-]+)>`)
 
 // fillTemplate replaces <name> placeholders. Inside a JSON string a string
 // value goes in without its quotes; elsewhere values go in as JSON.
-func fillTemplate(tr *InputTransformer, raw []byte, ev map[string]any, r *rule) ([]byte, error) {
+func fillTemplate(tr *InputTransformer, raw []byte, ev map[string]any, r *rule, now time.Time) ([]byte, error) {
 	vals := map[string]any{}
 	for name, p := range tr.InputPathsMap {
 		if strings.HasPrefix(name, "aws.events.") {
@@ -89,7 +89,7 @@ func fillTemplate(tr *InputTransformer, raw []byte, ev map[string]any, r *rule) 
 	}
 	vals["aws.events.rule-arn"] = r.arn
 	vals["aws.events.rule-name"] = r.name
-	vals["aws.events.event.ingestion-time"] = time.Now().UTC().Format(time.RFC3339)
+	vals["aws.events.event.ingestion-time"] = now.UTC().Format(time.RFC3339)
 	var evAny any
 	json.Unmarshal(raw, &evAny)
 	vals["aws.events.event.json"] = evAny
