@@ -295,3 +295,42 @@ func TestStreamFilterCriteria(t *testing.T) {
 		t.Errorf("logs:\n%s", logs)
 	}
 }
+
+// TestGuestSQSWithIAM: a function's SendMessage goes through IAM first:
+// allowed on the queue its policy names, denied on another.
+func TestGuestSQSWithIAM(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a Go function")
+	}
+	b, err := build.New(build.Options{CacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-build")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := New(ctx, Options{Builder: b, Clock: NewClock(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)),
+		CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(ctx)
+	tmpl, _ := os.ReadFile("testdata/sender/template.yaml")
+	code, _ := os.ReadFile("testdata/sender/main.go.txt")
+	if err := s.Deploy(ctx, tmpl, map[string][]byte{"sender/main.go": code}, nil); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Invoke(ctx, "Sender", []byte(`{"body":"resize img-1"}`))
+	if err != nil || res.FunctionError != "" {
+		t.Fatalf("%v %s (denials %v)", err, res.Payload, s.Denials())
+	}
+	msgs, _ := s.QueueMessages("Jobs")
+	if len(msgs) != 1 || msgs[0].Body != "resize img-1" || msgs[0].MessageAttributes["kind"].StringValue != "job" || !strings.Contains(string(res.Payload), msgs[0].MessageID) {
+		t.Fatalf("queue %+v, response %s", msgs, res.Payload)
+	}
+	res, err = s.Invoke(ctx, "Sender", []byte(`{"body":"x","other":true}`))
+	if err != nil || res.FunctionError == "" || !strings.Contains(string(res.Payload), "AccessDenied") || len(s.Denials()) != 1 {
+		t.Fatalf("send to a queue the policy does not name: %v %s %v", err, res.Payload, s.Denials())
+	}
+	if msgs, _ := s.QueueMessages("Other"); len(msgs) != 0 {
+		t.Error("a denied message was sent")
+	}
+}
