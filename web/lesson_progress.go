@@ -9,7 +9,8 @@ import (
 
 // lessonProgress handles the "Mark as done" / "Mark as not done" form
 // (POST /learn/<path>/<lesson>, field done=true|false) and sends the
-// browser back to the lesson (post/redirect/get), so it works without JS.
+// browser back to the lesson (post/redirect/get), so it works without JS;
+// with then=next it goes on to the next lesson instead.
 func (s *Server) lessonProgress(c echo.Context) error {
 	l, err := s.opts.Course.Lesson(c.Param("path"), c.Param("lesson"))
 	if err != nil {
@@ -29,5 +30,8 @@ func (s *Server) lessonProgress(c echo.Context) error {
 		return fmt.Errorf("lesson progress %s: %w", key, err)
 	}
 	s.log.Info("lesson progress", "lesson", key, "done", c.FormValue("done") != "false", "learner", learnerID(c))
+	if c.FormValue("then") == "next" && l.Next != nil {
+		return c.Redirect(http.StatusSeeOther, l.Next.URL())
+	}
 	return c.Redirect(http.StatusSeeOther, l.URL()+"#done-status")
 }

@@ -31,10 +31,11 @@ func TestPages(t *testing.T) {
 		{"path", "/learn/basics", 200, "text/html", []string{
 			"<title>Basics · learnsls</title>", "Welcome to the <strong>basics</strong>", "Explain what a function is",
 			`href="/learn/basics/functions"`, "Functions first", "7 minutes", "Keeping no state", "Not started", "0 of 2 done",
-		}, []string{"status-done"}},
+		}, []string{"status-done", "Continue:"}},
 		{"lesson", "/learn/basics/functions", 200, "text/html", []string{
 			"<title>Functions first · learnsls</title>", "<h1>Functions first</h1>", "7 minutes",
 			"Say what a handler does", "Name two event sources", "A function runs when an event arrives.",
+			`id="mark-done-next" name="then" value="next"`,
 			`id="handlers-and-events"`, `method="post" action="/learn/basics/functions"`, "Mark as done",
 			`rel="next" href="/learn/basics/state"`, `href="/learn/basics"`,
 			"On this page", `<a href="#handlers-and-events">Handlers and events</a>`, `<a href="#summary">Summary</a>`,
@@ -205,6 +206,9 @@ func TestMarkDoneWithoutJavaScript(t *testing.T) {
 	if strings.Count(path, `class="status status-done"`) != 1 || !strings.Contains(path, "1 of 2 done") {
 		t.Error("path page does not show the finished lesson")
 	}
+	if !strings.Contains(path, `id="continue" href="/learn/basics/state">Continue: Keeping no state</a>`) {
+		t.Error("path page does not offer to continue with the first unfinished lesson")
+	}
 	done, err := ts.DB.IsDone(t.Context(), db.LocalLearnerID, "basics/functions")
 	if err != nil || !done {
 		t.Errorf("database: IsDone = %v, %v", done, err)
@@ -217,6 +221,19 @@ func TestMarkDoneWithoutJavaScript(t *testing.T) {
 	}
 	if done, _ := ts.DB.IsDone(t.Context(), db.LocalLearnerID, "basics/functions"); done {
 		t.Error("lesson still done after marking it not done")
+	}
+
+	// "Mark as done and go to the next lesson".
+	resp, _ = postForm(t, c, lesson, url.Values{"_csrf": {token}, "done": {"true"}, "then": {"next"}}, nil)
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/learn/basics/state" {
+		t.Errorf("mark done then next: status %d Location %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if done, _ := ts.DB.IsDone(t.Context(), db.LocalLearnerID, "basics/functions"); !done {
+		t.Error("then=next did not mark the lesson done")
+	}
+	_, last := get(t, c, ts.URL+"/learn/data/tables")
+	if strings.Contains(last, "mark-done-next") {
+		t.Error("the last lesson offers to go to a next lesson")
 	}
 
 	resp, body := postForm(t, c, lesson, url.Values{"_csrf": {token}, "done": {"maybe"}}, nil)

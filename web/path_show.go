@@ -32,6 +32,8 @@ func (s *Server) pathShow(c echo.Context) error {
 		_, ok := done[lessonKey(l)]
 		if ok {
 			p.Done++
+		} else if p.Continue == nil && len(done) > 0 {
+			p.Continue = link(l) // the learner has started the course: offer the next step here
 		}
 		p.Lessons = append(p.Lessons, views.LessonRow{Title: l.Title, Summary: l.Summary, URL: l.URL(), Minutes: l.Minutes, Done: ok})
 	}

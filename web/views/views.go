@@ -83,6 +83,7 @@ type PathPage struct {
 	Lessons  []LessonRow
 	Done     int
 	Minutes  int
+	Continue *LessonLink // first lesson not done yet; nil when none or all are done
 }
 
 // LessonPage is one lesson.
