@@ -135,8 +135,10 @@ func (m *SQSMapping) Poll(ctx context.Context) (Result, error) {
 		}
 		var msgs []sqs.Message
 		for len(msgs) < size {
+			// Never long-poll here: the caller's loop is the poller.
+			noWait := 0
 			got, err := m.Queue.Receive(ctx, sqs.ReceiveInput{QueueUrl: m.QueueARN, MaxNumberOfMessages: min(10, size-len(msgs)),
-				AttributeNames: []string{"All"}, MessageAttributeNames: []string{"All"}})
+				WaitTimeSeconds: &noWait, AttributeNames: []string{"All"}, MessageAttributeNames: []string{"All"}})
 			if err != nil {
 				return res, err
 			}
