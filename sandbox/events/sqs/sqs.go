@@ -830,15 +830,15 @@ func (s *Service) receive(ctx context.Context, in ReceiveInput) ([]Message, *Err
 	if in.WaitTimeSeconds != nil && (*in.WaitTimeSeconds < 0 || *in.WaitTimeSeconds > 20) {
 		return nil, invalidParam("Value %d for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if provided.", *in.WaitTimeSeconds)
 	}
-	deadline := time.Now()
-	for {
+	var deadline time.Time
+	for first := true; ; first = false {
 		s.mu.Lock()
 		q, e := s.lookup(in.QueueUrl)
 		if e != nil {
 			s.mu.Unlock()
 			return nil, e
 		}
-		if !deadline.After(time.Now()) && s.opt.RealTimeWait {
+		if first {
 			wait := q.waitTime
 			if in.WaitTimeSeconds != nil {
 				wait = time.Duration(*in.WaitTimeSeconds) * time.Second

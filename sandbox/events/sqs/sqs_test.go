@@ -371,3 +371,29 @@ func FuzzCall(f *testing.F) {
 		}
 	})
 }
+
+// TestLongPollRealTime: with RealTimeWait an empty receive waits for
+// WaitTimeSeconds (and no longer), and a message sent meanwhile ends the wait.
+func TestLongPollRealTime(t *testing.T) {
+	s := New(Options{RealTimeWait: true})
+	s.CreateQueue("q", nil)
+	one := 1
+	start := time.Now()
+	msgs, err := s.Receive(context.Background(), ReceiveInput{QueueUrl: "q", WaitTimeSeconds: &one})
+	if err != nil || len(msgs) != 0 {
+		t.Fatal(msgs, err)
+	}
+	if d := time.Since(start); d < 900*time.Millisecond || d > 5*time.Second {
+		t.Fatalf("waited %v for WaitTimeSeconds 1", d)
+	}
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		s.Send("q", SendInput{MessageBody: "late"}, "")
+	}()
+	five := 5
+	start = time.Now()
+	msgs, _ = s.Receive(context.Background(), ReceiveInput{QueueUrl: "q", WaitTimeSeconds: &five})
+	if len(msgs) != 1 || time.Since(start) > 4*time.Second {
+		t.Fatalf("got %v after %v", msgs, time.Since(start))
+	}
+}
