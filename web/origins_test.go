@@ -110,18 +110,18 @@ func checkOrigins(t *testing.T, course *lessons.Course) {
 			t.Errorf("%s: %s", page, p)
 		}
 		for _, ref := range refs.urls {
-			u, err := url.Parse(strings.TrimSpace(ref))
-			if err != nil {
+			u, kind := classifyRef(own, ref)
+			switch kind {
+			case refBad:
 				t.Errorf("%s: unparsable URL %q", page, ref)
 				continue
-			}
-			switch {
-			case u.Scheme == "data", ref != "" && ref[0] == '#': // inline data; a place on this page
+			case refJavaScript:
+				t.Errorf("%s has a javascript: URL: %q", page, ref)
 				continue
-			case u.Scheme != "" || u.Host != "":
-				if u.Host != own.Host || u.Scheme != "http" {
-					t.Errorf("%s refers to an outside origin: %q", page, ref)
-				}
+			case refOutside:
+				t.Errorf("%s refers to an outside origin: %q", page, ref)
+				continue
+			case refInert:
 				continue
 			}
 			abs := own.ResolveReference(mustParse(t, ts.URL+page)).ResolveReference(u)
@@ -152,6 +152,64 @@ func checkOrigins(t *testing.T, course *lessons.Course) {
 	}
 }
 
+// Kinds of reference found on a page.
+const (
+	refSame       = "same origin"
+	refInert      = "inert" // data:, #fragment, mailto:, tel:: nothing is fetched from anywhere
+	refOutside    = "outside"
+	refJavaScript = "javascript"
+	refBad        = "unparsable"
+)
+
+// classifyRef sorts a page's reference relative to the page's own origin.
+func classifyRef(own *url.URL, ref string) (*url.URL, string) {
+	u, err := url.Parse(strings.TrimSpace(ref))
+	switch {
+	case err != nil:
+		return nil, refBad
+	case u.Scheme == "data", strings.HasPrefix(strings.TrimSpace(ref), "#"):
+		return u, refInert
+	case strings.EqualFold(u.Scheme, "javascript"):
+		return u, refJavaScript
+	case u.Host != "" || strings.EqualFold(u.Scheme, "http") || strings.EqualFold(u.Scheme, "https"):
+		if u.Host == own.Host && (u.Scheme == "" || u.Scheme == own.Scheme) {
+			return u, refSame
+		}
+		return u, refOutside
+	case u.Scheme != "":
+		return u, refInert
+	}
+	return u, refSame
+}
+
+func TestClassifyRef(t *testing.T) {
+	own, _ := url.Parse("http://127.0.0.1:8080")
+	for ref, want := range map[string]string{
+		"/static/app.css":                 refSame,
+		"flow.svg":                        refSame,
+		"../other/":                       refSame,
+		"http://127.0.0.1:8080/learn":     refSame,
+		"//127.0.0.1:8080/x":              refSame,
+		"#anchor":                         refInert,
+		"data:image/png;base64,AAAA":      refInert,
+		"mailto:someone@example.com":      refInert,
+		"tel:+15555550100":                refInert,
+		"https://127.0.0.1:8080/":         refOutside,
+		"https://docs.aws.amazon.com/":    refOutside,
+		"http://evil.example/":            refOutside,
+		"//cdn.example/lib.js":            refOutside,
+		"HTTPS://FONTS.EXAMPLE/css":       refOutside,
+		"javascript:alert(1)":             refJavaScript,
+		" JavaScript:alert(1)":            refJavaScript,
+		"http://[::1":                     refBad,
+		"http://127.0.0.1:9999/other-app": refOutside,
+	} {
+		if _, got := classifyRef(own, ref); got != want {
+			t.Errorf("classifyRef(%q) = %s, want %s", ref, got, want)
+		}
+	}
+}
+
 func mustParse(t *testing.T, s string) *url.URL {
 	u, err := url.Parse(s)
 	if err != nil {
@@ -179,10 +237,11 @@ func TestScanPageFindsProblems(t *testing.T) {
 	page := `<html><head><script>alert(1)</script><style>body{background:url(https://cdn.example/x.png)}</style>
 <link rel="stylesheet" href="https://fonts.example/css"></head>
 <body><img src="//cdn.example/a.png" srcset="/a.png 1x, https://cdn.example/b.png 2x" style="color:red">
-<a href="/ok" onclick="x()">ok</a><form action="http://evil.example/post"></form></body></html>`
+<a href="/ok" onclick="x()">ok</a><form action="http://evil.example/post"></form>
+<a href="mailto:someone@example.com">mail</a><a href="javascript:alert(1)">js</a></body></html>`
 	r := scanPage(page)
 	wantURLs := []string{"https://cdn.example/x.png", "https://fonts.example/css", "//cdn.example/a.png", "/a.png",
-		"https://cdn.example/b.png", "/ok", "http://evil.example/post"}
+		"https://cdn.example/b.png", "/ok", "http://evil.example/post", "mailto:someone@example.com", "javascript:alert(1)"}
 	if strings.Join(r.urls, " ") != strings.Join(wantURLs, " ") {
 		t.Errorf("urls = %q\nwant   %q", r.urls, wantURLs)
 	}

@@ -37,6 +37,10 @@ type app struct {
 	store  *db.DB
 	ln     net.Listener
 	url    string // what to open in a browser
+	// background is closed when the background work (the build-cache
+	// warm-up) has stopped; serve waits for it before closing, so no go
+	// process outlives the command.
+	background chan struct{}
 }
 
 // startApp loads the course, opens the database and listens. It is the
@@ -80,16 +84,23 @@ func startApp(ctx context.Context, cfg serveConfig) (*app, error) {
 		store.Close()
 		return nil, listenError(cfg.Addr, err)
 	}
+	background := make(chan struct{})
 	if builder != nil {
 		w.set(web.StatusLine{Text: warmText}) // before the first request can arrive
-		go w.run(ctx, builder.Warm, cfg.Logger)
+		go func() {
+			defer close(background)
+			w.run(ctx, builder.Warm, cfg.Logger)
+		}()
+	} else {
+		close(background)
 	}
-	return &app{server: server, store: store, ln: ln, url: browserURL(ln.Addr())}, nil
+	return &app{server: server, store: store, ln: ln, url: browserURL(ln.Addr()), background: background}, nil
 }
 
 // serve answers requests until ctx is cancelled, then closes everything.
 func (a *app) serve(ctx context.Context) error {
 	err := a.server.Serve(ctx, a.ln)
+	<-a.background // ctx is done: the warm-up stops its go processes and returns
 	if cerr := a.store.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("close database: %w", cerr)
 	}
