@@ -11,7 +11,7 @@ import (
 func TestEngineAutoCompilesBusyFunctions(t *testing.T) {
 	// A compilation cache kept across runs makes the compile cheap after
 	// the first run.
-	s, err := New(context.Background(), Options{Engine: EngineAuto, CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-wazero")})
+	s, err := New(context.Background(), Options{Engine: EngineAuto, AutoCompileAfter: 10, CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-wazero")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,14 +25,14 @@ func TestEngineAutoCompilesBusyFunctions(t *testing.T) {
 	if k := kind(); k != EngineInterpreter {
 		t.Fatalf("new code loaded with %v, want the interpreter", k)
 	}
-	for i := 1; i <= AutoCompileAfter; i++ {
+	for i := 1; i <= 10; i++ {
 		if res := invoke(t, s, "auto", `{"action":"greet","name":"x"}`); res.FunctionError != "" {
 			t.Fatalf("invocation %d: %s", i, res.Payload)
 		}
 	}
 	s.background.Wait()
 	if k := kind(); k != EngineCompiler {
-		t.Fatalf("after %d invocations the code runs on %v, want the compiler", AutoCompileAfter, k)
+		t.Fatalf("after 10 invocations the code runs on %v, want the compiler", k)
 	}
 	// The warm interpreted environment serves once more and retires; the
 	// next environment runs compiled code.

@@ -91,6 +91,9 @@ type Options struct {
 	InitTimeout time.Duration
 	// MaxLogBytes caps the function output kept per invocation; default 1 MiB.
 	MaxLogBytes int
+	// AutoCompileAfter is how many invocations of the same code make
+	// EngineAuto compile it; default DefaultAutoCompileAfter.
+	AutoCompileAfter int
 }
 
 // Service is the Lambda service of one simulated account. It is safe for
@@ -165,6 +168,9 @@ func New(ctx context.Context, opts Options) (*Service, error) {
 	if opts.MaxLogBytes <= 0 {
 		opts.MaxLogBytes = DefaultMaxLogBytes
 	}
+	if opts.AutoCompileAfter <= 0 {
+		opts.AutoCompileAfter = DefaultAutoCompileAfter
+	}
 	e, err := newEngines(ctx, opts.Engine, opts.CompilationCacheDir)
 	if err != nil {
 		return nil, err
@@ -198,7 +204,7 @@ func (s *Service) Close(ctx context.Context) error {
 // compiler (EngineAuto only); later environments then run compiled code.
 func (s *Service) maybeUpgradeLocked(fn *function) {
 	fn.sinceLoad++
-	if s.engines.engine != EngineAuto || fn.upgrading || fn.compiled == nil || fn.compiled.kind == EngineCompiler || fn.sinceLoad < AutoCompileAfter {
+	if s.engines.engine != EngineAuto || fn.upgrading || fn.compiled == nil || fn.compiled.kind == EngineCompiler || fn.sinceLoad < s.opts.AutoCompileAfter {
 		return
 	}
 	fn.upgrading = true
