@@ -206,3 +206,30 @@ func heapInUse() uint64 {
 	runtime.ReadMemStats(&ms)
 	return ms.HeapInuse
 }
+
+// BenchmarkWarmInvokeWAT is the host's own cost: the hand-written echo
+// module does almost nothing, so this measures Service.Invoke, the two
+// goroutine hand-offs and the ABI calls.
+func BenchmarkWarmInvokeWAT(b *testing.B) {
+	code, err := os.ReadFile("testdata/wat/echo.wasm")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, e := range benchEngines {
+		b.Run(e.name, func(b *testing.B) {
+			s := newTestService(b, Options{Engine: e.engine})
+			createFunction(b, s, FunctionConfig{Name: "echo"}, code)
+			invoke(b, s, "echo", `{}`)
+			var ds []time.Duration
+			for b.Loop() {
+				start := time.Now()
+				if _, err := s.Invoke(ctx, "echo", []byte(`{"name":"warm"}`)); err != nil {
+					b.Fatal(err)
+				}
+				ds = append(ds, time.Since(start))
+			}
+			b.ReportMetric(float64(p50(ds).Nanoseconds())/1000, "p50-µs")
+		})
+	}
+}
