@@ -19,7 +19,7 @@
   const tabs = Array.from(form.querySelectorAll(".file-tab"));
   if (window.LearnslsEditor) {
     for (const ta of form.querySelectorAll("textarea.code")) {
-      const ed = window.LearnslsEditor.mount(ta, { lang: ta.dataset.lang, onRun: () => grade("run") });
+      const ed = window.LearnslsEditor.mount(ta, { lang: ta.dataset.lang, onRun: () => grade("run"), nonce: form.dataset.styleNonce });
       if (ta.dataset.file) editors[ta.dataset.file] = ed;
     }
   }

@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"path"
@@ -158,6 +160,7 @@ func (s *Server) exercisePage(c echo.Context, l *lessons.Lesson, ex *lessons.Exe
 		ExerciseCSS: s.StaticURL("exercise.css"),
 	}
 	p.Page.MainIsWide = true
+	p.StyleNonce = allowEditorStyles(c)
 	if !savedAt.IsZero() {
 		p.DraftSaved = "Draft saved " + savedAt.Local().Format("15:04")
 	}
@@ -227,4 +230,17 @@ func (s *Server) attempts(ctx context.Context, learner int64, key string) (passe
 		}
 	}
 	return passed, failed, nil
+}
+
+// allowEditorStyles lets this page's code editor add its stylesheet: the
+// editor (CodeMirror) builds its CSS at run time into a <style> element,
+// which the site's CSP blocks unless it carries this response's nonce.
+// Scripts stay 'self' only.
+func allowEditorStyles(c echo.Context) string {
+	b := make([]byte, 16)
+	rand.Read(b) // crypto/rand never fails on supported platforms
+	nonce := base64.RawStdEncoding.EncodeToString(b)
+	csp := strings.Replace(contentSecurityPolicy, "style-src 'self'", "style-src 'self' 'nonce-"+nonce+"'", 1)
+	c.Response().Header().Set("Content-Security-Policy", csp)
+	return nonce
 }

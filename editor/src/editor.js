@@ -2,7 +2,7 @@
 // the exercise page works without JavaScript and gains a real editor with it.
 //
 // Usage from page scripts (no inline scripts: the CSP forbids them):
-//   const ed = window.LearnslsEditor.mount(textarea, {lang: "go", onRun: fn});
+//   const ed = window.LearnslsEditor.mount(textarea, {lang: "go", onRun: fn, nonce});
 //   ed.value(); ed.setValue(s); ed.setDiagnostics([{line, col, message, severity}]);
 //   ed.focus();
 import { basicSetup } from "codemirror";
@@ -51,6 +51,8 @@ function mount(textarea, opts = {}) {
         language(opts.lang || textarea.dataset.lang),
         theme.of(prefersDark() ? oneDark : []),
         EditorState.readOnly.of(readOnly),
+        // The site's CSP allows <style> elements only with the page's nonce.
+        opts.nonce ? EditorView.cspNonce.of(opts.nonce) : [],
         EditorView.updateListener.of((u) => {
           if (u.docChanged) {
             textarea.value = u.state.doc.toString();

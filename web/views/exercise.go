@@ -53,6 +53,7 @@ type ExercisePage struct {
 	ExerciseJS  string
 	ExerciseCSS string
 	DraftSaved  string // when the draft was last saved, for the status line
+	StyleNonce  string // lets the editor add its <style> under the page's CSP
 }
 
 func passedCount(v *grade.Verdict) string {
