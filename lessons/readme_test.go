@@ -19,6 +19,10 @@ func TestReadmeExample(t *testing.T) {
 	if !ok {
 		t.Fatal("README has no complete example section")
 	}
+	// The exercise reference that follows has examples of its own.
+	if i := strings.Index(example, "\n## Exercises and checks"); i >= 0 {
+		example = example[:i]
+	}
 	// Each file is introduced by a line "`name`:" and followed by a fenced
 	// block of three or four backticks.
 	file := regexp.MustCompile("(?m)^`([^`]+)`:\n\n(````?)[a-z]*\n")

@@ -133,6 +133,7 @@ func waitTable(ctx context.Context, client DescribeTableAPIClient, params *Descr
 	if minDelay > maxDelay {
 		return nil, fmt.Errorf("minimum waiter delay %v must be lesser than or equal to maximum waiter delay of %v.", minDelay, maxDelay)
 	}
+	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, maxWait)
 	defer cancel()
 	deadline := time.Now().Add(maxWait)
@@ -156,14 +157,19 @@ func waitTable(ctx context.Context, client DescribeTableAPIClient, params *Descr
 		if delay > minDelay {
 			delay = minDelay + rand.N(delay-minDelay)
 		}
-		if delay > remaining {
-			delay = remaining
+		if remaining-delay < minDelay {
+			// Leave time for a last attempt, as the SDK does.
+			delay = remaining - minDelay
 		}
 		t := time.NewTimer(delay)
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return nil, fmt.Errorf("request cancelled while waiting, %w", ctx.Err())
+			if parent.Err() == nil {
+				// Our own max wait ran out, not the caller's context.
+				return nil, fmt.Errorf("exceeded max wait time for %s waiter", name)
+			}
+			return nil, fmt.Errorf("request cancelled while waiting, %w", parent.Err())
 		case <-t.C:
 		}
 	}
