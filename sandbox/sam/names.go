@@ -30,6 +30,9 @@ var knownTypes = map[string][]string{
 	"AWS::SNS::Topic":                 {"TopicArn", "TopicName"},
 	"AWS::SNS::Subscription":          {"Arn"},
 	"AWS::Events::Rule":               {"Arn"},
+	"AWS::Events::EventBus":           {"Arn", "Name"},
+	"AWS::SQS::QueuePolicy":           {"Id"},
+	"AWS::SNS::TopicPolicy":           {"Id"},
 	"AWS::ApiGateway::RestApi":        {"RestApiId", "RootResourceId"},
 	"AWS::ApiGateway::Deployment":     {"DeploymentId"},
 	"AWS::ApiGateway::Stage":          {},
@@ -170,6 +173,14 @@ func (n *DefaultNamer) Name(r *Resource) (string, map[string]string) {
 			res = "rule/" + bus + "/" + name
 		}
 		return name, map[string]string{"Arn": n.arn("events", res)}
+	case "AWS::Events::EventBus":
+		// Name is required, so !Ref gives the name the learner chose.
+		name := propString(r, "Name")
+		return name, map[string]string{"Arn": n.arn("events", "event-bus/"+name), "Name": name}
+	case "AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy":
+		// CloudFormation's Id for these is a generated name of the stack.
+		pid := n.physicalName(id, 255)
+		return pid, map[string]string{"Id": pid}
 	case "AWS::Lambda::EventSourceMapping":
 		u := stableUUID(n.StackName, id)
 		return u, map[string]string{"Id": u}

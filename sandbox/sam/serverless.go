@@ -682,11 +682,61 @@ func (s *state) checkPlain(r *cfnRes) {
 				s.add(s.t.errAt(r.propsPath, "E3003", "Property %s missing at %s", k, r.propsPath))
 			}
 		}
+	case "AWS::Events::EventBus":
+		v, ok := r.props["Name"]
+		switch {
+		case !ok:
+			s.add(s.t.errAt(r.propsPath, "E3003", "Property Name missing at %s", r.propsPath))
+		case isIntrinsic(v):
+		default:
+			name, isStr := v.(string)
+			if !isStr {
+				s.add(s.t.errAt(r.propsPath+"/Name", "E3012", "Property %s/Name should be of type String", r.propsPath))
+			} else if !eventBusName.MatchString(name) {
+				s.add(s.t.errAt(r.propsPath+"/Name", "E3031", "'%s' does not match '%s': an event bus name is 1 to 256 letters, digits, '.', '-', '_' or '/'", name, eventBusName.String()))
+			} else if name == "default" {
+				s.add(s.t.errAt(r.propsPath+"/Name", "E3030", "Event bus name 'default' is reserved: every account already has the default bus; choose another name"))
+			}
+		}
+	case "AWS::SQS::QueuePolicy":
+		s.checkResourcePolicy(r, "Queues")
+	case "AWS::SNS::TopicPolicy":
+		s.checkResourcePolicy(r, "Topics")
 	case "AWS::Events::Rule":
 		_, a := r.props["EventPattern"]
 		_, b := r.props["ScheduleExpression"]
 		if !a && !b {
 			s.add(s.t.errAt(r.propsPath, "E3003", "One of EventPattern or ScheduleExpression is required at %s", r.propsPath))
+		}
+	}
+}
+
+// eventBusName is EventBridge's pattern for a custom bus name.
+var eventBusName = regexp.MustCompile(`^[/\.\-_A-Za-z0-9]{1,256}$`)
+
+// checkResourcePolicy validates an AWS::SQS::QueuePolicy or
+// AWS::SNS::TopicPolicy: a non-empty list of targets (listKey) and a
+// PolicyDocument object with a Statement.
+func (s *state) checkResourcePolicy(r *cfnRes, listKey string) {
+	for _, k := range []string{listKey, "PolicyDocument"} {
+		if _, ok := r.props[k]; !ok {
+			s.add(s.t.errAt(r.propsPath, "E3003", "Property %s missing at %s", k, r.propsPath))
+		}
+	}
+	if v, ok := r.props[listKey]; ok && !isIntrinsic(v) {
+		if l, isList := v.([]any); !isList {
+			s.add(s.t.errAt(r.propsPath+"/"+listKey, "E3012", "Property %s/%s should be of type List", r.propsPath, listKey))
+		} else if len(l) == 0 {
+			s.add(s.t.errAt(r.propsPath+"/"+listKey, "E3032", "Property %s/%s must name at least one %s", r.propsPath, listKey, strings.ToLower(strings.TrimSuffix(listKey, "s"))))
+		}
+	}
+	if v, ok := r.props["PolicyDocument"]; ok && !isIntrinsic(v) {
+		doc, isMap := v.(map[string]any)
+		switch {
+		case !isMap:
+			s.add(s.t.errAt(r.propsPath+"/PolicyDocument", "E3012", "Property %s/PolicyDocument should be of type Json (a mapping with Version and Statement)", r.propsPath))
+		case doc["Statement"] == nil:
+			s.add(s.t.errAt(r.propsPath+"/PolicyDocument", "E3003", "Property Statement missing at %s/PolicyDocument", r.propsPath))
 		}
 	}
 }
