@@ -226,7 +226,9 @@ func (s *Stack) Deploy(ctx context.Context, template []byte, files map[string][]
 		}
 		sort.Strings(names)
 		for _, n := range names {
-			p, err := iam.Parse(n, r.InlinePolicies[n])
+			// Inline policies are the learner's: hold them to the identity-policy
+			// rules (no Principal, a Resource in every statement).
+			p, err := iam.ParseAs(n, r.InlinePolicies[n], iam.IdentityPolicy)
 			if err != nil {
 				return fmt.Errorf("role %s: policy %s: %w", r.LogicalID, n, err)
 			}
@@ -295,7 +297,7 @@ func (s *Stack) Deploy(ctx context.Context, template []byte, files map[string][]
 	}
 	fnPolicies := map[string]*iam.Policy{}
 	for name, doc := range m.FunctionPolicies() {
-		p, err := iam.Parse(name, doc)
+		p, err := iam.ParseAs(name, doc, iam.ResourcePolicy)
 		if err != nil {
 			return fmt.Errorf("function %s resource policy: %w", name, err)
 		}

@@ -385,3 +385,39 @@ func golden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%s differs:\n%s", path, lineDiff(string(want), string(got)))
 	}
 }
+
+func TestFunctionErrorComesFirst(t *testing.T) {
+	ex := &lessons.Exercise{Kind: lessons.KindHandler, Dir: "x", Files: []string{"main.go"}, Starter: map[string][]byte{"main.go": nil}, Checks: []byte(`checks:
+  - name: greets
+    message: Greet by first name.
+    steps:
+      - invoke: {event: {}}
+    expect:
+      json: {message: "Hello Ada!"}
+  - name: logs
+    message: Log the greeting.
+    steps:
+      - invoke: {event: {first_name: Ada}}
+    expect:
+      logs: {matches: ["^greeting [A-Z][a-z]+$", "^REPORT RequestId: \\S+\\tDuration"]}
+  - name: logs fail
+    message: Log in JSON.
+    steps:
+      - invoke: {event: {first_name: Ada}}
+    expect:
+      logs: {matches: ["^\\{"]}
+`)}
+	v, err := (&Grader{Sandbox: fakeSandbox{}}).Grade(context.Background(), ex, map[string][]byte{"main.go": []byte("package main")}, Run, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := v.Checks[0].Failure; f != "the function failed with errorString: first_name is required" {
+		t.Errorf("failure: %q", f)
+	}
+	if !v.Checks[1].Passed {
+		t.Errorf("log regexps: %s", v.Checks[1].Failure)
+	}
+	if v.Checks[2].Passed || !strings.Contains(v.Checks[2].Failure, "no line of the function's logs matches /^\\{/") {
+		t.Errorf("unmatched log regexp: %+v", v.Checks[2])
+	}
+}

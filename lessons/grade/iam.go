@@ -20,7 +20,7 @@ var _ PolicyEngine = IAMPolicies{}
 
 // Evaluate implements PolicyEngine.
 func (IAMPolicies) Evaluate(policy []byte, r PolicyRequest) (string, string, error) {
-	p, err := iam.Parse("policy.json", policy)
+	p, err := iam.ParseAs("policy.json", policy, iam.IdentityPolicy)
 	if err != nil {
 		return "", "", fmt.Errorf("parse policy: %w", err)
 	}

@@ -135,6 +135,7 @@ type TableExpect struct {
 type LogsExpect struct {
 	Contains    []string `yaml:"contains"`
 	NotContains []string `yaml:"notContains"`
+	Matches     []string `yaml:"matches"` // regular expressions, each matching some log line
 	ColdStarts  *int     `yaml:"coldStarts"`
 	Report      *bool    `yaml:"report"` // REPORT lines present
 }
@@ -434,6 +435,13 @@ func validateExpect(e *Expect, c *Check, add func(int, string, ...any)) {
 	}
 	if e.Table != nil && e.Table.Name == "" {
 		add(c.Line, "check %q: expect.table needs a name", c.Name)
+	}
+	if e.Logs != nil {
+		for _, re := range e.Logs.Matches {
+			if _, err := regexp.Compile(re); err != nil {
+				add(c.Line, "check %q: logs.matches %q: %v", c.Name, re, err)
+			}
+		}
 	}
 	if e.Error != nil && e.NoError {
 		add(c.Line, "check %q: expect has both error and noError", c.Name)

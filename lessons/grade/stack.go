@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -327,6 +328,19 @@ func (r *run) expect(ctx context.Context, e *Expect, res *CheckResult) (failure,
 				return fmt.Sprintf("the function's logs do not contain %q", s), "", ""
 			}
 		}
+		for _, expr := range l.Matches {
+			re := regexp.MustCompile(expr) // validated by Parse
+			found := false
+			for _, line := range logs {
+				if re.MatchString(line) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				return fmt.Sprintf("no line of the function's logs matches /%s/", expr), "", ""
+			}
+		}
 		for _, s := range l.NotContains {
 			if strings.Contains(all, s) {
 				return fmt.Sprintf("the function's logs contain %q, which they should not", s), "", ""
@@ -399,6 +413,11 @@ func (r *run) expectResponse(e *Expect, i int) (failure, expected, actual string
 		if why := match(want, got, "header "+name); why != "" {
 			return why, "", ""
 		}
+	}
+	// A failed function explains more than any mismatch in its output.
+	if r.fnErrs[i] != "" && e.Error == nil && (e.NoError || e.Body != nil || e.JSON.Kind != 0 || len(e.JSONPath) > 0) {
+		msg, _ := lookup(r.results[i], []pathPart{{key: "errorMessage", index: -1}})
+		return fmt.Sprintf("the function failed with %s: %v", r.fnErrs[i], msg), "", ""
 	}
 	if e.Body != nil && string(r.raw[i]) != *e.Body {
 		return "the body is not what was expected", *e.Body, string(r.raw[i])
