@@ -34,6 +34,7 @@ type eventServices struct {
 	ses    *ses.Outbox
 
 	mu       sync.Mutex
+	policies map[string]string // queue URL or topic ARN -> resource policy JSON
 	sqsMaps  []*sqsMapping
 	failures []string
 	seq      int
@@ -240,6 +241,10 @@ func (s *Stack) deployEvents(m *sam.Model, byName map[string]sam.Function) ([]st
 			_, err = ev.events.CreateBus(r.PhysicalID)
 		case "AWS::Events::Rule":
 			err = ev.deployRule(r)
+		case "AWS::SQS::QueuePolicy":
+			err = ev.deployResourcePolicy(r, "Queues")
+		case "AWS::SNS::TopicPolicy":
+			err = ev.deployResourcePolicy(r, "Topics")
 		case "AWS::Lambda::EventSourceMapping":
 			if !strings.HasPrefix(str(r.Properties["EventSourceArn"]), "arn:aws:sqs:") {
 				continue
@@ -306,6 +311,60 @@ func (ev *eventServices) deployQueue(r *sam.Resource) error {
 		}
 	}
 	return nil
+}
+
+// deployResourcePolicy records an AWS::SQS::QueuePolicy or
+// AWS::SNS::TopicPolicy as the resource policy of each queue (by URL) or
+// topic (by ARN) it lists; a queue also gets it as its Policy attribute,
+// as GetQueueAttributes shows on AWS. The simulated services do not yet
+// evaluate these policies when EventBridge or SNS deliver: delivery
+// between resources of one stack is allowed either way.
+func (ev *eventServices) deployResourcePolicy(r *sam.Resource, listKey string) error {
+	doc := jsonText(r.Properties["PolicyDocument"])
+	targets, _ := r.Properties[listKey].([]any)
+	for _, x := range targets {
+		ref := str(x)
+		if ref == "" {
+			return fmt.Errorf("%s lists %v, which is not a %s", listKey, x, strings.ToLower(strings.TrimSuffix(listKey, "s")))
+		}
+		if listKey == "Queues" {
+			body, _ := json.Marshal(map[string]any{"QueueUrl": ref, "Attributes": map[string]string{"Policy": doc}})
+			if st, resp := ev.sqs.Call(context.Background(), "SetQueueAttributes", body); st != http.StatusOK {
+				return fmt.Errorf("set policy of queue %s: %s", ref, resp)
+			}
+		} else if !ev.hasTopic(ref) {
+			return fmt.Errorf("topic %s does not exist", ref)
+		}
+		ev.mu.Lock()
+		if ev.policies == nil {
+			ev.policies = map[string]string{}
+		}
+		ev.policies[ref] = doc
+		ev.mu.Unlock()
+	}
+	return nil
+}
+
+func (ev *eventServices) hasTopic(arn string) bool {
+	_, resp := ev.sns.Call(context.Background(), "ListTopics", []byte("{}"))
+	var out struct{ Topics []struct{ TopicArn string } }
+	json.Unmarshal(resp, &out)
+	for _, t := range out.Topics {
+		if t.TopicArn == arn {
+			return true
+		}
+	}
+	return false
+}
+
+// ResourcePolicy returns the policy document (JSON) an AWS::SQS::QueuePolicy
+// or AWS::SNS::TopicPolicy attached to a queue (by URL) or topic (by ARN).
+func (s *Stack) ResourcePolicy(ref string) (string, bool) {
+	ev := s.events()
+	ev.mu.Lock()
+	defer ev.mu.Unlock()
+	p, ok := ev.policies[ref]
+	return p, ok
 }
 
 func (ev *eventServices) deployRule(r *sam.Resource) error {
