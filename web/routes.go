@@ -26,6 +26,7 @@ func (s *Server) routes() {
 	e.POST("/learn/:path/:lesson", s.lessonProgress)
 	e.GET("/learn/:path/:lesson/*", s.lessonAsset)
 	e.GET("/search", s.searchShow)
+	e.GET("/docs/guest-sdk", s.docsGuestSDK)
 	e.GET("/healthz", s.healthz)
 	e.HEAD("/healthz", s.healthz) // some load balancers probe with HEAD
 	e.GET("/static/*", s.staticServe)

@@ -141,3 +141,10 @@ func percent(done, total int) int {
 	}
 	return done * 100 / total
 }
+
+// DocPage is a reference document.
+type DocPage struct {
+	Page
+	Title string
+	HTML  template.HTML
+}
