@@ -160,6 +160,7 @@ func (s *Server) exercisePage(c echo.Context, l *lessons.Lesson, ex *lessons.Exe
 		ExerciseCSS: s.StaticURL("exercise.css"),
 	}
 	p.Page.MainIsWide = true
+	s.fillPlayground(c, l, ex, &p)
 	p.StyleNonce = allowEditorStyles(c)
 	if !savedAt.IsZero() {
 		p.DraftSaved = "Draft saved " + savedAt.Local().Format("15:04")
@@ -243,4 +244,29 @@ func allowEditorStyles(c echo.Context) string {
 	csp := strings.Replace(contentSecurityPolicy, "style-src 'self'", "style-src 'self' 'nonce-"+nonce+"'", 1)
 	c.Response().Header().Set("Content-Security-Policy", csp)
 	return nonce
+}
+
+// passedExercises returns the exercises (by lesson key) the learner passed;
+// nil when this server grades nothing.
+func (s *Server) passedExercises(ctx context.Context, learner int64) (map[string]bool, error) {
+	if s.ex == nil {
+		return nil, nil
+	}
+	passed, err := s.ex.store.Passed(ctx, learner)
+	if err != nil {
+		return nil, fmt.Errorf("passed exercises: %w", err)
+	}
+	return passed, nil
+}
+
+// exerciseStatus is "" for a lesson without a served exercise, else
+// "passed" or "open".
+func (s *Server) exerciseStatus(l *lessons.Lesson, passed map[string]bool) string {
+	switch {
+	case s.exerciseURL(l) == "":
+		return ""
+	case passed[lessonKey(l)]:
+		return "passed"
+	}
+	return "open"
 }

@@ -124,6 +124,15 @@ func TestExerciseQuizWithoutJavaScript(t *testing.T) {
 	if !strings.Contains(lesson, "You finished this lesson.") {
 		t.Error("passing the exercise did not mark the lesson done")
 	}
+	// Home and path pages show exercise status.
+	_, pathPage := get(t, c, ts.URL+"/learn/basics")
+	if !strings.Contains(pathPage, "Exercise passed") || !strings.Contains(pathPage, "Exercise to do") {
+		t.Error("path page does not show each lesson's exercise status")
+	}
+	_, home := get(t, c, ts.URL+"/")
+	if !strings.Contains(home, "1 of 2 exercises passed") {
+		t.Error("home page does not count passed exercises")
+	}
 	subs, err := ts.DB.Submissions(t.Context(), 1, "basics/styles", 10)
 	if err != nil || len(subs) != 2 || !subs[0].Passed && !subs[1].Passed {
 		t.Errorf("submissions: %+v, %v", subs, err)

@@ -22,6 +22,10 @@ func (s *Server) homeShow(c echo.Context) error {
 	if err != nil {
 		return fmt.Errorf("home: %w", err)
 	}
+	passed, err := s.passedExercises(ctx, learner)
+	if err != nil {
+		return fmt.Errorf("home: %w", err)
+	}
 	p := views.HomePage{Page: s.page(c, "")}
 	p.MainIsWide = true
 	for _, path := range s.opts.Course.Paths {
@@ -30,6 +34,13 @@ func (s *Server) homeShow(c echo.Context) error {
 		for _, l := range path.Lessons {
 			if _, ok := done[lessonKey(l)]; ok {
 				sum.Done++
+			}
+			switch s.exerciseStatus(l, passed) {
+			case "passed":
+				sum.ExercisesPassed++
+				sum.Exercises++
+			case "open":
+				sum.Exercises++
 			}
 		}
 		p.Paths = append(p.Paths, sum)

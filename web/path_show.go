@@ -20,6 +20,10 @@ func (s *Server) pathShow(c echo.Context) error {
 	if err != nil {
 		return fmt.Errorf("show path %s: %w", path.Slug, err)
 	}
+	passed, err := s.passedExercises(c.Request().Context(), learnerID(c))
+	if err != nil {
+		return fmt.Errorf("show path %s: %w", path.Slug, err)
+	}
 	p := views.PathPage{
 		Page:     s.page(c, path.Title),
 		Title:    path.Title,
@@ -35,7 +39,8 @@ func (s *Server) pathShow(c echo.Context) error {
 		} else if p.Continue == nil && len(done) > 0 {
 			p.Continue = link(l) // the learner has started the course: offer the next step here
 		}
-		p.Lessons = append(p.Lessons, views.LessonRow{Title: l.Title, Summary: l.Summary, URL: l.URL(), Minutes: l.Minutes, Done: ok})
+		p.Lessons = append(p.Lessons, views.LessonRow{Title: l.Title, Summary: l.Summary, URL: l.URL(), Minutes: l.Minutes, Done: ok,
+			Exercise: s.exerciseStatus(l, passed)})
 	}
 	return render(c, http.StatusOK, views.Path(p))
 }

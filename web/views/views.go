@@ -48,12 +48,14 @@ type LessonLink struct {
 
 // PathSummary is one path on the home page.
 type PathSummary struct {
-	Title   string
-	Summary string
-	URL     string
-	Lessons int
-	Done    int
-	Minutes int
+	Title           string
+	Summary         string
+	URL             string
+	Lessons         int
+	Done            int
+	Minutes         int
+	Exercises       int // how many lessons have an exercise
+	ExercisesPassed int
 }
 
 // HomePage is the course overview.
@@ -66,11 +68,12 @@ type HomePage struct {
 
 // LessonRow is one lesson in a path's list.
 type LessonRow struct {
-	Title   string
-	Summary string
-	URL     string
-	Minutes int
-	Done    bool
+	Title    string
+	Summary  string
+	URL      string
+	Minutes  int
+	Done     bool
+	Exercise string // "" (none), "open" or "passed"
 }
 
 // PathPage lists one path's lessons.
