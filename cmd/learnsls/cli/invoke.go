@@ -32,6 +32,11 @@ type invokeFlags struct {
 	data    string
 	engine  string
 	name    string
+
+	template string            // with a template: deploy it and invoke one of its functions
+	function string            // the function's logical ID
+	params   map[string]string // template parameter overrides
+	set      map[string]bool   // flags given on the command line
 }
 
 // runInvoke builds a handler, cold-starts it and invokes it, like
@@ -49,20 +54,34 @@ func runInvoke(ctx context.Context, env Env) int {
 	fl.IntVar(&f.times, "times", 1, "invoke `N` times in a row (the first is a cold start, the rest warm)")
 	fl.StringVar(&f.engine, "engine", "auto", "wazero engine: auto (interpreter, compiling functions invoked often), compiler or interpreter")
 	fl.StringVar(&f.name, "name", "handler", "function `name`")
+	fl.StringVar(&f.template, "template", "", "SAM `template`: deploy it and invoke one of its functions (code from the template's folder, or --code)")
+	fl.StringVar(&f.function, "function", "", "with --template: the function's `LogicalId` (default: the only function)")
+	var params paramFlags
+	fl.Var(&params, "param", "with --template: parameter override `Name=Value` (repeatable)")
 	data := addDataFlag(fl)
 	fl.Usage = func() {
-		fmt.Fprintln(fl.Output(), "Usage: learnsls invoke --code main.go [--code more.go] [--event event.json|-] [--timeout 3s] [--memory 128] [--env K=V]... [--times N]\n\nBuilds a Go Lambda handler, starts it in a fresh execution environment and invokes it.\nThe response goes to standard output, the log stream to standard error; the exit status is 1 if the function fails.")
+		fmt.Fprintln(fl.Output(), "Usage: learnsls invoke --code main.go [--code more.go] [--event event.json|-] [--timeout 3s] [--memory 128] [--env K=V]... [--times N]\n       learnsls invoke --template template.yaml [--function LogicalId] [--code DIR|FILE]... [--param Name=Value]... [--event event.json|-] [--times N]\n\nBuilds a Go Lambda handler, starts it in a fresh execution environment and invokes it.\nWith --template, deploys the template into a simulated account first and invokes one of\nits functions, with the memory, timeout, environment and role the template gives it.\nThe response goes to standard output, the log stream to standard error; the exit status is 1 if the function fails.")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(env.Args); err != nil {
 		return 2
 	}
 	f.data = *data
-	if len(f.code) == 0 || fl.NArg() > 0 || f.times < 1 {
+	f.params = params.m
+	f.set = map[string]bool{}
+	fl.Visit(func(x *flag.Flag) { f.set[x.Name] = true })
+	if (len(f.code) == 0 && f.template == "") || fl.NArg() > 0 || f.times < 1 {
 		fl.Usage()
 		return 2
 	}
-	if err := doInvoke(ctx, env, f); err != nil {
+	run := doInvoke
+	if f.template != "" {
+		run = doInvokeTemplate
+	} else if f.set["function"] || f.set["param"] {
+		fmt.Fprintln(env.Stderr, "learnsls invoke: --function and --param need --template")
+		return 2
+	}
+	if err := run(ctx, env, f); err != nil {
 		var fe *functionFailed
 		if errors.As(err, &fe) {
 			return 1
@@ -79,6 +98,25 @@ type functionFailed struct{}
 
 func (*functionFailed) Error() string { return "function failed" }
 
+// readEvent reads the event from a file, standard input ("-") or gives {}.
+func readEvent(env Env, path string) ([]byte, error) {
+	switch path {
+	case "":
+		return []byte("{}"), nil
+	case "-":
+		b, err := io.ReadAll(io.LimitReader(env.Stdin, lambda.MaxSyncPayloadBytes+1))
+		if err != nil {
+			return nil, fmt.Errorf("read the event from standard input: %w", err)
+		}
+		return b, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read the event: %w", err)
+	}
+	return b, nil
+}
+
 func doInvoke(ctx context.Context, env Env, f invokeFlags) error {
 	files := map[string][]byte{}
 	for _, p := range f.code {
@@ -92,21 +130,9 @@ func doInvoke(ctx context.Context, env Env, f invokeFlags) error {
 		}
 		files[base] = b
 	}
-	event := []byte("{}")
-	switch f.event {
-	case "":
-	case "-":
-		b, err := io.ReadAll(io.LimitReader(env.Stdin, lambda.MaxSyncPayloadBytes+1))
-		if err != nil {
-			return fmt.Errorf("read the event from standard input: %w", err)
-		}
-		event = b
-	default:
-		b, err := os.ReadFile(f.event)
-		if err != nil {
-			return fmt.Errorf("read the event: %w", err)
-		}
-		event = b
+	event, err := readEvent(env, f.event)
+	if err != nil {
+		return err
 	}
 	vars := map[string]string{}
 	for _, kv := range f.env {
