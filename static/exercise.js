@@ -72,6 +72,15 @@
 
   // Run / Submit stream their results.
   form.addEventListener("submit", (e) => {
+    // "Deploy to my playground" posts the form as it is (the page comes
+    // back with the invoke URLs); only say what is happening.
+    if (e.submitter && e.submitter.value === "deploy") {
+      if (busy) { e.preventDefault(); return; }
+      busy = true;
+      clearTimeout(draftTimer);
+      show("Building and deploying your playground…");
+      return;
+    }
     e.preventDefault();
     const action = e.submitter && e.submitter.value === "submit" ? "submit" : "run";
     grade(action);

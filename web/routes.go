@@ -1,16 +1,24 @@
 package web
 
-import "github.com/labstack/echo/v4/middleware"
+import (
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+)
 
 // routes registers every route and middleware of the app, in one place.
 //
 // URLs are part of the course's contract (lessons link to each other by
 // them): / home, /learn/<path> path page, /learn/<path>/<lesson> lesson page,
-// /learn/<path>/<lesson>/<file> lesson assets, /search?q=, /healthz, /static/.
+// /learn/<path>/<lesson>/<file> lesson assets, /search?q=, /healthz, /static/,
+// /_aws/<secret>/<api-id>/<stage>/… a learner's playground APIs.
 func (s *Server) routes() {
 	e := s.echo
 	// Pre-routing: /learn/x/ and /learn/x are the same page.
-	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: 301}))
+	// Playground APIs keep their paths as sent: "/Prod/" is not "/Prod".
+	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{
+		RedirectCode: 301,
+		Skipper:      func(c echo.Context) bool { return isPlaygroundAPI(c.Request().URL.Path) },
+	}))
 
 	e.Use(middleware.RequestID()) // X-Request-Id, in logs and on the 500 page
 	e.Use(s.logRequests())
@@ -38,4 +46,10 @@ func (s *Server) routes() {
 	e.POST("/learn/:path/:lesson/exercise/grade", s.exerciseStream)
 	e.POST("/learn/:path/:lesson/exercise/draft", s.exerciseDraft)
 	e.POST("/learn/:path/:lesson/exercise/reset", s.exerciseReset)
+
+	// Playgrounds (web/playground*.go): a learner's own deployment of an
+	// exercise, its APIs served at /_aws/<secret>/<api-id>/<stage>/… for curl.
+	e.POST("/learn/:path/:lesson/exercise/playground", s.playgroundDeploy)
+	e.Any("/_aws/:secret", s.playgroundAPI)
+	e.Any("/_aws/:secret/*", s.playgroundAPI)
 }

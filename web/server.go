@@ -72,6 +72,10 @@ type Options struct {
 	// GradeWorkers is how many gradings run at once (default 2); others
 	// wait in line and see their position.
 	GradeWorkers int
+	// Playgrounds caps the learners' live playground deployments (default
+	// 20); the least recently used is closed to make room. Playgrounds need
+	// a Grader made by grade.NewGrader (its sandbox options are reused).
+	Playgrounds int
 }
 
 // Server is the web application. Create it with New.
@@ -80,7 +84,8 @@ type Server struct {
 	log    *slog.Logger
 	echo   *echo.Echo
 	static *staticFiles
-	ex     *exercises // nil without a grader
+	ex     *exercises   // nil without a grader
+	pg     *playgrounds // nil without a stack-deploying grader
 }
 
 // New builds the server and its routes. It does not listen; see Serve.
@@ -123,6 +128,9 @@ func New(opts Options) (*Server, error) {
 		}
 		// Up to 10 runs at once, then one every 3 seconds per learner.
 		s.ex = &exercises{grader: opts.Grader, store: es, queue: newGradeQueue(workers, 3*time.Second, 10)}
+		if sb, ok := opts.Grader.Sandbox.(*grade.StackSandbox); ok {
+			s.pg = newPlaygrounds(sb.Options, opts.Playgrounds)
+		}
 	}
 	e.HTTPErrorHandler = s.handleError
 	s.routes()
@@ -134,7 +142,7 @@ func (s *Server) Handler() http.Handler { return s.echo }
 
 // Serve answers HTTP requests on ln until ctx is cancelled, then shuts down
 // gracefully: it stops accepting, lets requests in flight finish (up to 10
-// seconds) and returns nil.
+// seconds), closes every playground and returns nil.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s.echo,
@@ -155,7 +163,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
+		s.ClosePlaygrounds(shutdownCtx)
 		return fmt.Errorf("web: shutdown: %w", err)
+	}
+	if err := s.ClosePlaygrounds(shutdownCtx); err != nil {
+		return fmt.Errorf("web: %w", err)
 	}
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("web: serve: %w", err)

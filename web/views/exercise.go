@@ -54,6 +54,34 @@ type ExercisePage struct {
 	ExerciseCSS string
 	DraftSaved  string // when the draft was last saved, for the status line
 	StyleNonce  string // lets the editor add its <style> under the page's CSP
+
+	// PlaygroundURL is where the "Deploy to my playground" button posts;
+	// empty when this exercise has no playground.
+	PlaygroundURL string
+	// Playground is the learner's playground of this exercise, or the
+	// outcome of a failed deploy; nil before the first deploy.
+	Playground *PlaygroundPanel
+	// PlaygroundElsewhere is the exercise key the learner's playground
+	// runs when it is not this one (deploying here replaces it).
+	PlaygroundElsewhere string
+}
+
+// PlaygroundPanel shows a learner's playground: where to call it, and what
+// its functions logged.
+type PlaygroundPanel struct {
+	DeployedAt  string // local time of the deploy, "15:04:05"
+	APIs        []PlaygroundAPI
+	Logs        []string // newest last
+	RefreshURL  string
+	Diagnostics []grade.Diagnostic // the last deploy did not compile
+	Problem     string             // the last deploy could not run
+}
+
+// PlaygroundAPI is one API of a playground.
+type PlaygroundAPI struct {
+	Name string // logical ID in the template
+	URL  string // the local invoke URL, with stage
+	Curl string // a ready-to-copy command for its first route
 }
 
 func passedCount(v *grade.Verdict) string {
