@@ -44,8 +44,8 @@ type playground struct {
 	key      string // exercise (lesson) key, "basics/hello"
 	stack    *sandbox.Stack
 	deployed time.Time
-	lastUsed time.Time       // guarded by playgrounds.mu
-	inflight sync.WaitGroup  // API requests being served; Close waits for them
+	lastUsed time.Time      // guarded by playgrounds.mu
+	inflight sync.WaitGroup // API requests being served; Close waits for them
 }
 
 // playgrounds holds every live playground: at most one per learner, at most
