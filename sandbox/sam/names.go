@@ -168,6 +168,10 @@ func (n *DefaultNamer) Name(r *Resource) (string, map[string]string) {
 			name = n.physicalName(id, 64)
 		}
 		bus := propString(r, "EventBusName")
+		if i := strings.Index(bus, ":event-bus/"); i >= 0 {
+			// EventBusName may be the bus's ARN (!GetAtt Bus.Arn).
+			bus = bus[i+len(":event-bus/"):]
+		}
 		res := "rule/" + name
 		if bus != "" && bus != "default" {
 			res = "rule/" + bus + "/" + name
