@@ -34,8 +34,64 @@ func (s *Server) playgroundAPI(c echo.Context) error {
 		r2.URL.Path = "/"
 	}
 	r2.URL.RawPath = ""
-	pl.stack.Mux().ServeHTTP(c.Response(), r2)
+	apiID, _, _ := strings.Cut(strings.TrimPrefix(r2.URL.Path, "/"), "/")
+	w := &apiResponseWriter{ResponseWriter: c.Response(), cookiePath: playgroundPrefix + secret + "/" + apiID}
+	pl.stack.Mux().ServeHTTP(w, r2)
 	return nil
+}
+
+// playgroundCSP replaces the app's policy on everything a learner's API
+// answers: the app's origin serves it, so an HTML page from a function must
+// not run scripts or reach the app (the sandbox directive gives it an
+// opaque origin).
+const playgroundCSP = "default-src 'none'; frame-ancestors 'none'; sandbox"
+
+// apiResponseWriter enforces the playground's security headers on a
+// function's response, whatever headers the function set, and confines its
+// cookies to its own API's path, so one learner's API cannot set cookies
+// the app (or another playground) reads.
+type apiResponseWriter struct {
+	http.ResponseWriter
+	cookiePath  string // /_aws/<secret>/<api-id>
+	wroteHeader bool
+}
+
+func (w *apiResponseWriter) WriteHeader(code int) {
+	if !w.wroteHeader {
+		w.wroteHeader = true
+		w.secure()
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *apiResponseWriter) Write(b []byte) (int, error) {
+	if !w.wroteHeader {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection (flushes).
+func (w *apiResponseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (w *apiResponseWriter) secure() {
+	h := w.Header()
+	h.Set("Content-Security-Policy", playgroundCSP)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Frame-Options", "DENY")
+	cookies := h.Values("Set-Cookie")
+	h.Del("Set-Cookie")
+	for _, line := range cookies {
+		ck, err := http.ParseSetCookie(line)
+		if err != nil {
+			continue // a cookie the browser could not parse either
+		}
+		ck.Domain = ""
+		ck.Path = w.cookiePath + "/" + strings.TrimPrefix(ck.Path, "/")
+		if v := ck.String(); v != "" {
+			h.Add("Set-Cookie", v)
+		}
+	}
 }
 
 // isPlaygroundAPI is true for requests to a playground's APIs, which skip

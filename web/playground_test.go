@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -73,7 +74,7 @@ func TestPlaygroundDeployCallReplace(t *testing.T) {
 	if code != 200 || resp != `{"message":"Hello Ada Lovelace!"}` {
 		t.Fatalf("POST %shello: %d %s", first, code, resp)
 	}
-	if hdr.Get("X-Content-Type-Options") != "nosniff" || hdr.Get("x-amzn-RequestId") == "" {
+	if hdr.Get("X-Content-Type-Options") != "nosniff" || hdr.Get("x-amzn-RequestId") == "" || hdr.Get("Content-Security-Policy") != playgroundCSP {
 		t.Errorf("API response headers: %v", hdr)
 	}
 	// Paths keep their trailing slash: the stage root is not redirected.
@@ -222,5 +223,39 @@ func TestCurlExample(t *testing.T) {
 		if got := localInvokeURL("http://h/_aws/s/", aws); got != want {
 			t.Errorf("localInvokeURL(%s) = %s, want %s", aws, got, want)
 		}
+	}
+}
+
+func TestAPIResponseWriterSecuresHeaders(t *testing.T) {
+	tests := []struct {
+		name       string
+		setCookies []string
+		wantCookie []string
+	}{
+		{"no cookies", nil, nil},
+		{"root path is the API's root", []string{"session=x; Path=/; Domain=example.com; HttpOnly"}, []string{"session=x; Path=/_aws/s/api1/; HttpOnly"}},
+		{"no path", []string{"a=1"}, []string{"a=1; Path=/_aws/s/api1/"}},
+		{"deeper path", []string{"b=2; Path=/Prod/users; Secure"}, []string{"b=2; Path=/_aws/s/api1/Prod/users; Secure"}},
+		{"unparseable dropped", []string{"=novalue", "c=3"}, []string{"c=3; Path=/_aws/s/api1/"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			w := &apiResponseWriter{ResponseWriter: rec, cookiePath: "/_aws/s/api1"}
+			// What a learner's function might answer with.
+			w.Header().Set("Content-Security-Policy", "script-src *")
+			w.Header().Set("X-Frame-Options", "ALLOWALL")
+			for _, c := range tt.setCookies {
+				w.Header().Add("Set-Cookie", c)
+			}
+			w.Write([]byte("<script>alert(1)</script>"))
+			h := rec.Result().Header
+			if h.Get("Content-Security-Policy") != playgroundCSP || h.Get("X-Frame-Options") != "DENY" || h.Get("X-Content-Type-Options") != "nosniff" {
+				t.Errorf("headers: %v", h)
+			}
+			if got := h.Values("Set-Cookie"); strings.Join(got, "|") != strings.Join(tt.wantCookie, "|") {
+				t.Errorf("Set-Cookie = %q, want %q", got, tt.wantCookie)
+			}
+		})
 	}
 }
