@@ -83,6 +83,9 @@ func doInvokeTemplate(ctx context.Context, env Env, f invokeFlags) error {
 		}
 		return fmt.Errorf("deploy: %w", err)
 	}
+	for _, w := range s.Warnings() {
+		fmt.Fprintf(env.Stderr, "learnsls invoke: warning: %s\n", w)
+	}
 	failed := false
 	for i := 0; i < f.times; i++ {
 		res, err := s.Invoke(ctx, function, event)
