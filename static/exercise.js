@@ -170,6 +170,26 @@
     }
   }
 
+  // The playground's logs arrive live (the page shows them without this).
+  const logConsole = document.getElementById("playground-log-console");
+  if (logConsole && logConsole.dataset.streamUrl && window.EventSource) {
+    const frames = ["START RequestId:", "END RequestId:", "REPORT RequestId:", "INIT_START"];
+    const noLogs = document.getElementById("playground-no-logs");
+    const logs = new EventSource(logConsole.dataset.streamUrl);
+    logs.addEventListener("log", (e) => {
+      const line = JSON.parse(e.data);
+      const span = document.createElement("span");
+      span.className = "log-line" + (frames.some((f) => line.startsWith(f)) ? " log-frame" : "");
+      span.textContent = line;
+      logConsole.appendChild(span);
+      while (logConsole.childElementCount > 200) logConsole.firstElementChild.remove();
+      logConsole.hidden = false;
+      if (noLogs) noLogs.hidden = true;
+      logConsole.scrollTop = logConsole.scrollHeight;
+    });
+    logs.addEventListener("replaced", () => logs.close());
+  }
+
   // Tests and power users reach the editors here.
   window.LearnslsExercise = { editors };
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -44,6 +45,8 @@ type playground struct {
 	key      string // exercise (lesson) key, "basics/hello"
 	stack    *sandbox.Stack
 	deployed time.Time
+	logs     *logRing
+	gone     chan struct{}  // closed when the playground is replaced or closed
 	lastUsed time.Time      // guarded by playgrounds.mu
 	inflight sync.WaitGroup // API requests being served; Close waits for them
 }
@@ -90,8 +93,14 @@ func (pg *playgrounds) deploy(ctx context.Context, learner int64, key string, te
 	if closed {
 		return nil, nil, errPlaygroundsClosed
 	}
+	ring := newLogRing()
+	opt := pg.opt
+	opt.Logs = ring
+	if pg.opt.Logs != nil {
+		opt.Logs = teeLogs{pg.opt.Logs, ring}
+	}
 	// The stack outlives this request; only the build follows ctx.
-	st, err := sandbox.New(context.WithoutCancel(ctx), pg.opt)
+	st, err := sandbox.New(context.WithoutCancel(ctx), opt)
 	if err != nil {
 		return nil, nil, fmt.Errorf("playground: new stack: %w", err)
 	}
@@ -103,7 +112,8 @@ func (pg *playgrounds) deploy(ctx context.Context, learner int64, key string, te
 		return nil, nil, fmt.Errorf("playground: deploy: %w", err)
 	}
 	now := pg.now()
-	p := &playground{secret: newSecret(), learner: learner, key: key, stack: st, deployed: now, lastUsed: now}
+	p := &playground{secret: newSecret(), learner: learner, key: key, stack: st, logs: ring,
+		gone: make(chan struct{}), deployed: now, lastUsed: now}
 	var retire []*playground
 	pg.mu.Lock()
 	if pg.closed {
@@ -140,6 +150,7 @@ func (pg *playgrounds) deploy(ctx context.Context, learner int64, key string, te
 // requests it is serving have finished.
 func (pg *playgrounds) retire(p *playground) {
 	defer pg.closing.Done()
+	close(p.gone)
 	p.inflight.Wait()
 	p.stack.Close(context.Background())
 }
@@ -306,11 +317,12 @@ func (s *Server) fillPlayground(c echo.Context, l *lessons.Lesson, ex *lessons.E
 		}
 		panel.APIs = append(panel.APIs, api)
 	}
-	logs := pl.stack.Logs()
+	logs, next, _ := pl.logs.since(0)
 	if len(logs) > playgroundLogLines {
 		logs = logs[len(logs)-playgroundLogLines:]
 	}
 	panel.Logs = logs
+	panel.LogsStreamURL = s.exerciseURL(l) + "/playground/logs?after=" + strconv.FormatUint(next, 10)
 	p.Playground = panel
 }
 

@@ -17,6 +17,8 @@ import (
 	"github.com/learnsls/learnsls/sandbox"
 )
 
+var streamURLRE = regexp.MustCompile(`data-stream-url="([^"]+)"`)
+
 var invokeURLRE = regexp.MustCompile(`href="(http://127\.0\.0\.1:\d+/_aws/([A-Za-z0-9_-]{22})/[a-z0-9]+/Prod/)"`)
 
 // callAPI sends a request the way curl would: no cookies, no CSRF token.
@@ -88,6 +90,28 @@ func TestPlaygroundDeployCallReplace(t *testing.T) {
 		t.Errorf("logs panel lacks the REPORT line:\n%s", body)
 	}
 
+	// Live logs: a stream from the page's position gets the next call's
+	// lines, then "replaced" when a newer deploy replaces the playground.
+	sm := streamURLRE.FindStringSubmatch(body)
+	if sm == nil {
+		t.Fatal("logs panel has no stream URL")
+	}
+	streamed := make(chan [][2]string, 1)
+	openStream := func(u string) {
+		resp, err := c.Get(u)
+		if err != nil {
+			t.Errorf("GET %s: %v", u, err)
+			streamed <- nil
+			return
+		}
+		defer resp.Body.Close()
+		if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/event-stream") {
+			t.Errorf("log stream content type %q", ct)
+		}
+		streamed <- sseEvents(t, resp.Body)
+	}
+	go openStream(ts.URL + sm[1])
+
 	// Code that does not compile: diagnostics, and the old playground stays.
 	status, body = deploy("package main\n\nfunc main() {\n\tnope()\n}\n")
 	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "the playground was not updated") || !strings.Contains(body, "main.go:4") {
@@ -106,6 +130,17 @@ func TestPlaygroundDeployCallReplace(t *testing.T) {
 	if code, _, resp := callAPI(t, http.MethodPost, m[1]+"hello", ada); code != 200 || resp != `{"message":"Hello Ada Lovelace!"}` {
 		t.Fatalf("new playground: %d %s", code, resp)
 	}
+	evs := <-streamed
+	var sawReport bool
+	for _, e := range evs {
+		var line string
+		if e[0] == "log" && json.Unmarshal([]byte(e[1]), &line) == nil {
+			sawReport = sawReport || strings.HasPrefix(line, "REPORT RequestId:")
+		}
+	}
+	if !sawReport || len(evs) == 0 || evs[len(evs)-1][0] != "replaced" {
+		t.Errorf("log stream: want log lines with a REPORT, then replaced; got %v", evs)
+	}
 	code, hdr, resp = callAPI(t, http.MethodPost, first+"hello", ada)
 	var msg map[string]string
 	if code != 404 || !strings.HasPrefix(hdr.Get("Content-Type"), "application/json") || json.Unmarshal([]byte(resp), &msg) != nil || !strings.Contains(msg["message"], "No playground") {
@@ -114,6 +149,24 @@ func TestPlaygroundDeployCallReplace(t *testing.T) {
 	// Unknown API ID behind a live secret: the stack's own 404.
 	if code, _, _ := callAPI(t, http.MethodGet, ts.URL+"/_aws/"+m[2]+"/nosuchapi/Prod/hello", ""); code != 404 {
 		t.Errorf("unknown API id: %d", code)
+	}
+
+	// A log stream open at shutdown ends, and the playgrounds close.
+	_, body = get(t, c, page)
+	sm = streamURLRE.FindStringSubmatch(body)
+	if sm == nil {
+		t.Fatal("no stream URL after redeploy")
+	}
+	go openStream(ts.URL + sm[1])
+	time.Sleep(200 * time.Millisecond) // let the stream start
+	ts.Stop()
+	select {
+	case <-streamed:
+	case <-time.After(15 * time.Second):
+		t.Fatal("log stream still open after shutdown")
+	}
+	if ts.Server.pg.of(1) != nil {
+		t.Error("playground still live after shutdown")
 	}
 }
 

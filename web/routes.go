@@ -50,6 +50,7 @@ func (s *Server) routes() {
 	// Playgrounds (web/playground*.go): a learner's own deployment of an
 	// exercise, its APIs served at /_aws/<secret>/<api-id>/<stage>/… for curl.
 	e.POST("/learn/:path/:lesson/exercise/playground", s.playgroundDeploy)
+	e.GET("/learn/:path/:lesson/exercise/playground/logs", s.playgroundLogs)
 	e.Any("/_aws/:secret", s.playgroundAPI)
 	e.Any("/_aws/:secret/*", s.playgroundAPI)
 }

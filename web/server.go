@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -86,6 +87,11 @@ type Server struct {
 	static *staticFiles
 	ex     *exercises   // nil without a grader
 	pg     *playgrounds // nil without a stack-deploying grader
+
+	// stopping is closed when Serve begins shutting down, so long-lived
+	// streams (playground logs) end instead of holding the shutdown up.
+	stopping chan struct{}
+	stopOnce sync.Once
 }
 
 // New builds the server and its routes. It does not listen; see Serve.
@@ -116,7 +122,7 @@ func New(opts Options) (*Server, error) {
 	e.HideBanner = true
 	e.HidePort = true
 	e.Logger.SetOutput(io.Discard) // everything is logged through slog
-	s := &Server{opts: opts, log: opts.Logger, echo: e, static: st}
+	s := &Server{opts: opts, log: opts.Logger, echo: e, static: st, stopping: make(chan struct{})}
 	if opts.Grader != nil {
 		es, ok := opts.Store.(ExerciseStore)
 		if !ok {
@@ -160,6 +166,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case <-ctx.Done():
 	}
 	s.log.Info("shutting down", "addr", ln.Addr().String())
+	s.stopOnce.Do(func() { close(s.stopping) })
 	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {

@@ -73,6 +73,8 @@ type PlaygroundPanel struct {
 	APIs        []PlaygroundAPI
 	Logs        []string // newest last
 	RefreshURL  string
+	// LogsStreamURL serves new log lines as server-sent events.
+	LogsStreamURL string
 	Diagnostics []grade.Diagnostic // the last deploy did not compile
 	Problem     string             // the last deploy could not run
 }
