@@ -69,14 +69,14 @@ type ExercisePage struct {
 // PlaygroundPanel shows a learner's playground: where to call it, and what
 // its functions logged.
 type PlaygroundPanel struct {
-	DeployedAt  string // local time of the deploy, "15:04:05"
-	APIs        []PlaygroundAPI
-	Logs        []string // newest last
-	RefreshURL  string
+	DeployedAt string // local time of the deploy, "15:04:05"
+	APIs       []PlaygroundAPI
+	Logs       []string // newest last
+	RefreshURL string
 	// LogsStreamURL serves new log lines as server-sent events.
 	LogsStreamURL string
-	Diagnostics []grade.Diagnostic // the last deploy did not compile
-	Problem     string             // the last deploy could not run
+	Diagnostics   []grade.Diagnostic // the last deploy did not compile
+	Problem       string             // the last deploy could not run
 }
 
 // PlaygroundAPI is one API of a playground.
