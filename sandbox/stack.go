@@ -73,10 +73,14 @@ type Options struct {
 	Engine  lambda.Engine
 	// CompilationCacheDir keeps wazero's compiled code between runs.
 	CompilationCacheDir string
-	Clock               *Clock // default: a clock starting now
-	Region              string // default us-east-1
-	AccountID           string // default 123456789012
-	StackName           string // default learnsls
+	// CodeCache, when set, shares runtimes and compiled code with other
+	// stacks (Engine and CompilationCacheDir are then the cache's): a
+	// grader's per-attempt stacks skip recompiling code seen before.
+	CodeCache *lambda.CodeCache
+	Clock     *Clock // default: a clock starting now
+	Region    string // default us-east-1
+	AccountID string // default 123456789012
+	StackName string // default learnsls
 	// Logs also receives every function log line as it is written.
 	Logs lambda.LogSink
 	// JWKS serves JSON Web Key Sets to JWT authorizers, by issuer.
@@ -141,7 +145,7 @@ func New(ctx context.Context, opt Options) (*Stack, error) {
 	s := &Stack{opt: opt, clock: opt.Clock, invokedBase: map[string]int{}}
 	s.dynamo = dynamodb.New(dynamodb.Options{Clock: opt.Clock.Now, Region: opt.Region, AccountID: opt.AccountID})
 	svc, err := lambda.New(ctx, lambda.Options{Clock: opt.Clock, Region: opt.Region, AccountID: opt.AccountID, Engine: opt.Engine,
-		CompilationCacheDir: opt.CompilationCacheDir, AWS: s, Logs: lambda.LogSinkFunc(s.writeLog)})
+		CompilationCacheDir: opt.CompilationCacheDir, CodeCache: opt.CodeCache, AWS: s, Logs: lambda.LogSinkFunc(s.writeLog)})
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: start lambda: %w", err)
 	}

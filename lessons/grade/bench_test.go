@@ -42,8 +42,12 @@ func benchGrader(b *testing.B) *Grader {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return &Grader{Sandbox: &StackSandbox{Options: sandbox.Options{Builder: bl,
-		CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero")}}}
+	codes, err := NewCodeCache(filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { codes.Close(context.Background()) })
+	return &Grader{Sandbox: &StackSandbox{Options: sandbox.Options{Builder: bl, CodeCache: codes}}}
 }
 
 // cpuTime is the processor time of this process and its waited-for

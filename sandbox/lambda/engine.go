@@ -64,6 +64,61 @@ type engines struct {
 	mu       sync.Mutex
 	runtimes map[runtimeKey]*engineRuntime
 	closed   bool
+
+	// shared engines belong to a CodeCache, not to one Service.
+	shared bool
+	// keep is how many recently loaded codes stay compiled after their
+	// last user releases them (shared engines only); recent holds one
+	// reference on each, most recent first.
+	keep   int
+	keepMu sync.Mutex
+	recent []*compiledCode
+}
+
+// CodeCache lets several Services share wazero runtimes and compiled code.
+// A grader makes a new Service (a fresh stack) for every attempt; with a
+// shared CodeCache, an attempt whose code an earlier attempt already loaded
+// (the same source submitted again, or Run then Submit) skips decoding,
+// validating and compiling it. The Keep most recently loaded codes stay
+// compiled after the Services that used them have closed. Instances are
+// never shared: every environment still starts from a fresh module
+// instance with its own memory.
+type CodeCache struct{ e *engines }
+
+// NewCodeCache returns a cache for Services of the given engine, keeping
+// compiled machine code in cacheDir when not empty (compiler engine), and
+// the keep most recently loaded codes compiled after their last use (a Go
+// handler in the interpreter costs ≈20–40 MB).
+func NewCodeCache(ctx context.Context, engine Engine, cacheDir string, keep int) (*CodeCache, error) {
+	e, err := newEngines(ctx, engine, cacheDir)
+	if err != nil {
+		return nil, err
+	}
+	e.shared, e.keep = true, max(keep, 0)
+	return &CodeCache{e: e}, nil
+}
+
+// Close frees the runtimes and compiled code. Services using the cache
+// must be closed first.
+func (c *CodeCache) Close(ctx context.Context) error {
+	c.e.keepMu.Lock()
+	c.e.recent = nil
+	c.e.keepMu.Unlock()
+	c.e.close(ctx)
+	return nil
+}
+
+// loaded counts compiled codes held across runtimes, for tests.
+func (e *engines) loaded() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	n := 0
+	for _, r := range e.runtimes {
+		r.mu.Lock()
+		n += len(r.modules)
+		r.mu.Unlock()
+	}
+	return n
 }
 
 // DefaultAutoCompileAfter is the default number of invocations after which
@@ -163,11 +218,47 @@ func (e *engines) acquire(ctx context.Context, code []byte, memMB int) (*compile
 }
 
 func (e *engines) acquireKind(ctx context.Context, kind Engine, code []byte, memMB int) (*compiledCode, error) {
+	return e.acquireHashed(ctx, kind, code, codeHash(code), memMB)
+}
+
+// acquireHashed is acquireKind for code whose hash is known (hashing a
+// Go module's megabytes on every reset is measurable).
+func (e *engines) acquireHashed(ctx context.Context, kind Engine, code []byte, hash string, memMB int) (*compiledCode, error) {
+	c, err := e.acquireLoad(ctx, kind, code, hash, memMB)
+	if err == nil && e.keep > 0 {
+		e.remember(ctx, c)
+	}
+	return c, err
+}
+
+// remember keeps c compiled after its last user is gone, evicting the
+// least recently loaded code beyond keep.
+func (e *engines) remember(ctx context.Context, c *compiledCode) {
+	e.keepMu.Lock()
+	for i, k := range e.recent {
+		if k == c {
+			copy(e.recent[1:i+1], e.recent[:i])
+			e.recent[0] = c
+			e.keepMu.Unlock()
+			return
+		}
+	}
+	e.retain(c)
+	e.recent = append([]*compiledCode{c}, e.recent...)
+	var evicted *compiledCode
+	if len(e.recent) > e.keep {
+		evicted = e.recent[len(e.recent)-1]
+		e.recent = e.recent[:len(e.recent)-1]
+	}
+	e.keepMu.Unlock()
+	e.release(ctx, evicted)
+}
+
+func (e *engines) acquireLoad(ctx context.Context, kind Engine, code []byte, hash string, memMB int) (*compiledCode, error) {
 	r, err := e.runtime(ctx, kind, memMB)
 	if err != nil {
 		return nil, err
 	}
-	hash := codeHash(code)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if c, ok := r.modules[hash]; ok {

@@ -94,6 +94,9 @@ type Options struct {
 	// AutoCompileAfter is how many invocations of the same code make
 	// EngineAuto compile it; default DefaultAutoCompileAfter.
 	AutoCompileAfter int
+	// CodeCache, when set, is shared with other Services (Engine and
+	// CompilationCacheDir are then the cache's); Close leaves it open.
+	CodeCache *CodeCache
 }
 
 // Service is the Lambda service of one simulated account. It is safe for
@@ -171,9 +174,14 @@ func New(ctx context.Context, opts Options) (*Service, error) {
 	if opts.AutoCompileAfter <= 0 {
 		opts.AutoCompileAfter = DefaultAutoCompileAfter
 	}
-	e, err := newEngines(ctx, opts.Engine, opts.CompilationCacheDir)
-	if err != nil {
-		return nil, err
+	var e *engines
+	if opts.CodeCache != nil {
+		e = opts.CodeCache.e
+	} else {
+		var err error
+		if e, err = newEngines(ctx, opts.Engine, opts.CompilationCacheDir); err != nil {
+			return nil, err
+		}
 	}
 	return &Service{opts: opts, clock: opts.Clock, engines: e, functions: map[string]*function{}}, nil
 }
@@ -187,15 +195,26 @@ func (s *Service) Close(ctx context.Context) error {
 	}
 	s.closed = true
 	var envs []*environment
+	var codes []*compiledCode
 	for _, fn := range s.functions {
 		envs = append(envs, fn.idle...)
 		fn.idle = nil
+		codes = append(codes, fn.compiled)
+		fn.compiled = nil
 	}
 	s.mu.Unlock()
 	for _, env := range envs {
 		env.destroy()
 	}
 	s.background.Wait()
+	if s.engines.shared {
+		// The runtimes outlive this account: give back its references
+		// (busy environments give back theirs when they end).
+		for _, c := range codes {
+			s.engines.release(ctx, c)
+		}
+		return nil
+	}
 	s.engines.close(ctx)
 	return nil
 }
@@ -312,10 +331,10 @@ func (s *Service) UpdateFunctionConfiguration(ctx context.Context, cfg FunctionC
 		s.mu.Unlock()
 		return FunctionConfig{}, err
 	}
-	code := fn.code
+	code, hash := fn.code, fn.hash
 	s.mu.Unlock()
 	// Compile for the (possibly new) memory size before committing.
-	c, err := s.engines.acquire(ctx, code, cfg.MemoryMB)
+	c, err := s.engines.acquireHashed(ctx, s.engines.initialKind(), code, hash, cfg.MemoryMB)
 	if err != nil {
 		return FunctionConfig{}, err
 	}
