@@ -367,7 +367,7 @@ var pathParam = regexp.MustCompile(`\{[^}]*\}`)
 // sample values for path parameters.
 func curlExample(invoke string, routes apiRoutes) string {
 	if len(routes) == 0 {
-		return "curl -i '" + invoke + "'"
+		return "curl -i " + shellQuote(invoke)
 	}
 	method, p := routes[0][0], routes[0][1]
 	if p == "$default" {
@@ -379,12 +379,18 @@ func curlExample(invoke string, routes apiRoutes) string {
 		}
 		return "1"
 	})
-	u := strings.TrimSuffix(invoke, "/") + p
+	u := shellQuote(strings.TrimSuffix(invoke, "/") + p)
 	switch method {
 	case "POST", "PUT", "PATCH":
-		return "curl -i -X " + method + " '" + u + "' -H 'Content-Type: application/json' -d '{}'"
+		return "curl -i -X " + method + " " + u + " -H 'Content-Type: application/json' -d '{}'"
 	case "ANY", "GET":
-		return "curl -i '" + u + "'"
+		return "curl -i " + u
 	}
-	return "curl -i -X " + method + " '" + u + "'"
+	return "curl -i -X " + method + " " + u
+}
+
+// shellQuote quotes s for a POSIX shell: a path from a template may hold
+// any character, and the command is meant to be pasted.
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

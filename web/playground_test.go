@@ -263,6 +263,7 @@ func TestCurlExample(t *testing.T) {
 		{apiRoutes{{"DELETE", "/users/{id}"}}, "curl -i -X DELETE '" + base + "users/1'"},
 		{apiRoutes{{"ANY", "$default"}}, "curl -i '" + base + "'"},
 		{nil, "curl -i '" + base + "'"},
+		{apiRoutes{{"GET", "/it's"}}, "curl -i '" + base + "it'\\''s'"},
 	}
 	for _, tt := range tests {
 		if got := curlExample(base, tt.routes); got != tt.want {
