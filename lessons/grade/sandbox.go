@@ -132,9 +132,11 @@ func (a *stackAdapter) Close() error                    { return a.s.Close(conte
 
 // keptCodes is how many recently graded codes stay compiled between
 // attempts: a resubmission, or Run then Submit of the same code, then
-// skips decoding and compiling (≈0.1 s of a Go handler's 0.2–0.7 s
-// attempt) at ≈20–40 MB of memory each.
-const keptCodes = 8
+// skips decoding, validating and compiling (≈0.1 s of CPU of a Go
+// handler's 0.2–1 s attempt). Each kept code holds ≈80–95 MB (measured,
+// interpreter), so only the last two are kept: enough for Run then Submit
+// when few others grade in between.
+const keptCodes = 2
 
 // NewCodeCache returns the compiled-code cache the stacks of a grader
 // share, with machine code from the compiler kept in dir.
