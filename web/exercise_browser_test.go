@@ -19,7 +19,8 @@ import (
 // code that does not compile shows its diagnostic at the right line in the
 // editor; a wrong handler fails a check with its message; the fixed handler
 // passes on Submit and marks the lesson done; after a reload the draft is
-// intact.
+// intact; Deploy to my playground shows an invoke URL that answers, and
+// the call's log lines arrive on the page live.
 func TestExerciseBrowser(t *testing.T) {
 	if _, err := os.Stat(chromiumPath); err != nil {
 		if os.Getenv("CI") != "" {
@@ -154,5 +155,15 @@ func TestExerciseBrowser(t *testing.T) {
 	if got := eval(`window.LearnslsExercise.editors["main.go"].value()`); got != strings.ReplaceAll(string(solution), "\r\n", "\n") {
 		t.Errorf("draft after reload differs from the submitted code:\n%s", got)
 	}
+	// 5. Deploy to the playground, call the API like curl would, and watch
+	// its log lines arrive on the page without a reload.
+	run("deploy", chromedp.Click("#deploy-button"), chromedp.WaitVisible(".invoke-url"))
+	invoke := eval(`document.querySelector(".invoke-url").href`)
+	code, _, body := callAPI(t, "POST", invoke+"hello", `{"first_name":"Ada","last_name":"Lovelace"}`)
+	if code != 200 || body != `{"message":"Hello Ada Lovelace!"}` {
+		t.Fatalf("POST %shello: %d %s", invoke, code, body)
+	}
+	run("live logs", chromedp.Poll[chromedp.Void](`Array.from(document.querySelectorAll("#playground-log-console .log-frame")).some((e) => e.textContent.startsWith("REPORT RequestId:"))`, chromedp.WithPollingTimeout(20*time.Second)))
+
 	run("lesson done", chromedp.Navigate(ts.URL+"/learn/basics/hello"), chromedp.WaitVisible(".lesson-meta .status-done"))
 }
