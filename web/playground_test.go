@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/learnsls/learnsls/lessons"
 	"github.com/learnsls/learnsls/sandbox"
 )
 
@@ -309,6 +310,59 @@ func TestAPIResponseWriterSecuresHeaders(t *testing.T) {
 			}
 			if got := h.Values("Set-Cookie"); strings.Join(got, "|") != strings.Join(tt.wantCookie, "|") {
 				t.Errorf("Set-Cookie = %q, want %q", got, tt.wantCookie)
+			}
+		})
+	}
+}
+
+func TestPlaygroundSource(t *testing.T) {
+	handler := &lessons.Exercise{Kind: lessons.KindHandler, Files: []string{"main.go"},
+		Template: []byte("T"), Starter: map[string][]byte{"main.go": []byte("starter"), "template.yaml": []byte("T"), "events/e.json": []byte("{}")}}
+	tmpl := &lessons.Exercise{Kind: lessons.KindTemplate, Files: []string{"template.yaml"},
+		Starter: map[string][]byte{"template.yaml": []byte("starter template"), "main.go": []byte("code")}}
+	tests := []struct {
+		name         string
+		ex           *lessons.Exercise
+		files        map[string]string
+		wantTemplate string
+		wantFiles    map[string]string
+		wantProblem  bool
+	}{
+		{"handler: learner code over the starter", handler, map[string]string{"main.go": "mine", "template.yaml": "hacked"},
+			"T", map[string]string{"main.go": "mine", "template.yaml": "T", "events/e.json": "{}"}, false},
+		{"handler: nothing sent keeps the starter", handler, nil,
+			"T", map[string]string{"main.go": "starter", "template.yaml": "T", "events/e.json": "{}"}, false},
+		{"template: the learner's template", tmpl, map[string]string{"template.yaml": "mine"},
+			"mine", map[string]string{"template.yaml": "mine", "main.go": "code"}, false},
+		{"template: empty is a problem", tmpl, map[string]string{"template.yaml": " \n"}, "", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string][]byte{}
+			for k, v := range tt.files {
+				files[k] = []byte(v)
+			}
+			template, overlay, problem := playgroundSource(tt.ex, files)
+			if (problem != "") != tt.wantProblem {
+				t.Fatalf("problem %q, want problem %v", problem, tt.wantProblem)
+			}
+			if tt.wantProblem {
+				return
+			}
+			if string(template) != tt.wantTemplate {
+				t.Errorf("template %q, want %q", template, tt.wantTemplate)
+			}
+			got := map[string]string{}
+			for k, v := range overlay {
+				got[k] = string(v)
+			}
+			if len(got) != len(tt.wantFiles) {
+				t.Errorf("files %v, want %v", got, tt.wantFiles)
+			}
+			for k, v := range tt.wantFiles {
+				if got[k] != v {
+					t.Errorf("file %s = %q, want %q", k, got[k], v)
+				}
 			}
 		})
 	}
