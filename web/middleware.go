@@ -66,9 +66,16 @@ func (s *Server) logRequests() echo.MiddlewareFunc {
 			case strings.HasPrefix(v.URI, "/static/") || v.URI == "/healthz":
 				level = slog.LevelDebug
 			}
+			uri := v.URI
+			if isPlaygroundAPI(uri) {
+				if level == slog.LevelInfo {
+					level = slog.LevelDebug // learners' own API traffic; can be a load test
+				}
+				uri = redactPlaygroundSecret(uri)
+			}
 			attrs := []slog.Attr{
 				slog.String("method", v.Method),
-				slog.String("uri", v.URI),
+				slog.String("uri", uri),
 				slog.Int("status", v.Status),
 				slog.Duration("latency", v.Latency),
 				slog.String("request_id", v.RequestID),

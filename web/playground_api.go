@@ -99,3 +99,14 @@ func (w *apiResponseWriter) secure() {
 func isPlaygroundAPI(path string) bool {
 	return strings.HasPrefix(path, playgroundPrefix)
 }
+
+// redactPlaygroundSecret hides the secret of a playground URL, for logs
+// that someone other than the learner may read.
+func redactPlaygroundSecret(uri string) string {
+	rest := strings.TrimPrefix(uri, playgroundPrefix)
+	_, after, found := strings.Cut(rest, "/")
+	if !found {
+		return playgroundPrefix + "<secret>"
+	}
+	return playgroundPrefix + "<secret>/" + after
+}

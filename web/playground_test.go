@@ -271,6 +271,15 @@ func TestCurlExample(t *testing.T) {
 			t.Errorf("curlExample(%v)\n got %s\nwant %s", tt.routes, got, tt.want)
 		}
 	}
+	for uri, want := range map[string]string{
+		"/_aws/s3cr3t/abc/Prod/hello?x=1": "/_aws/<secret>/abc/Prod/hello?x=1",
+		"/_aws/s3cr3t":                    "/_aws/<secret>",
+		"/_aws/s3cr3t?x":                  "/_aws/<secret>",
+	} {
+		if got := redactPlaygroundSecret(uri); got != want {
+			t.Errorf("redactPlaygroundSecret(%s) = %s, want %s", uri, got, want)
+		}
+	}
 	for aws, want := range map[string]string{
 		"https://abc123.execute-api.us-east-1.amazonaws.com/Prod/": "http://h/_aws/s/abc123/Prod/",
 		"https://xyz.execute-api.us-east-1.amazonaws.com/":         "http://h/_aws/s/xyz/",
