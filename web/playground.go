@@ -30,7 +30,10 @@ import (
 const playgroundPrefix = "/_aws/"
 
 // defaultPlaygrounds caps live playgrounds when Options.Playgrounds is 0.
-const defaultPlaygrounds = 20
+// Each holds its functions' compiled code and instances, which for a Go
+// handler is of the order of 100 MB; `learnsls serve` for one learner only
+// ever has one.
+const defaultPlaygrounds = 8
 
 // playgroundLogLines is how many of the newest log lines the page shows.
 const playgroundLogLines = 60

@@ -74,7 +74,8 @@ type Options struct {
 	// wait in line and see their position.
 	GradeWorkers int
 	// Playgrounds caps the learners' live playground deployments (default
-	// 20); the least recently used is closed to make room. Playgrounds need
+	// 8; each can hold ~100 MB of compiled code); the least recently used
+	// is closed to make room. Playgrounds need
 	// a Grader made by grade.NewGrader (its sandbox options are reused).
 	Playgrounds int
 }
