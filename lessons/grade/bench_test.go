@@ -124,3 +124,30 @@ func BenchmarkSubmitUsers(b *testing.B) {
 	b.Run("same-code", func(b *testing.B) { benchSubmit(b, "users", 10, false) })
 	b.Run("edited", func(b *testing.B) { benchSubmit(b, "users", 10, true) })
 }
+
+// BenchmarkReset is the reset between two checks of a deployed users
+// stack (one function, one table with an item): it should cost next to
+// nothing beside the checks' cold starts.
+func BenchmarkReset(b *testing.B) {
+	ex, solution := benchExercise(b, "users")
+	g := benchGrader(b)
+	ctx := context.Background()
+	st, err := g.Sandbox.Deploy(ctx, ex.Template, map[string][]byte{"main.go": solution})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	item := map[string]any{"id": map[string]any{"S": "u-1"}, "name": map[string]any{"S": "Ada"}}
+	for b.Loop() {
+		if err := st.PutItems(ctx, "UsersTable", []map[string]any{item}); err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Reset(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+	items, err := st.Items(ctx, "UsersTable")
+	if err != nil || len(items) != 0 {
+		b.Fatalf("after Reset the table holds %d items (%v), want none", len(items), err)
+	}
+}
