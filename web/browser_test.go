@@ -16,40 +16,13 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// chromiumPath is Debian's Chromium, which .ci/run installs.
-const chromiumPath = "/usr/bin/chromium"
-
 // TestBrowser drives real headless Chromium through the course: open home,
 // open a lesson, mark it done, reload, see the progress; the theme toggle
 // and the skip link work; a screenshot lands in the test's temp dir.
 func TestBrowser(t *testing.T) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("browser test needs %s (apt-get install chromium): %v", chromiumPath, err)
-		}
-		t.Skipf("skipping browser test: %s not found (apt-get install chromium to run it)", chromiumPath)
-	}
 	ts := startServer(t, testCourse(t), t.TempDir(), nil)
 
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1200, 900),
-	)
-	defer cancelAlloc()
-	browser, cancelBrowser := chromedp.NewContext(allocCtx, chromedp.WithLogf(t.Logf))
-	defer cancelBrowser()
-	if err := chromedp.Do(browser); err != nil { // start the browser, without a deadline
-		t.Fatalf("start chromium: %v", err)
-	}
+	browser := startChromium(t, 1200, 900)
 	ctx, cancel := context.WithTimeout(browser, 90*time.Second)
 	defer cancel()
 

@@ -6,12 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	cdplog "github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -22,12 +19,6 @@ import (
 // intact; Deploy to my playground shows an invoke URL that answers, and
 // the call's log lines arrive on the page live.
 func TestExerciseBrowser(t *testing.T) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("browser test needs %s (apt-get install chromium): %v", chromiumPath, err)
-		}
-		t.Skipf("skipping browser test: %s not found (apt-get install chromium to run it)", chromiumPath)
-	}
 	ts := startServer(t, exerciseCourse(t), t.TempDir(), func(o *Options) { o.Grader = testGrader(t) })
 	solution, err := os.ReadFile(filepath.Join("..", "lessons", "grade", "testdata", "hello", "solution.go"))
 	if err != nil {
@@ -38,54 +29,7 @@ func TestExerciseBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 1000),
-	)
-	defer cancelAlloc()
-	// Any script error on the page fails the test: the CSP or a bug could
-	// otherwise break the editor silently.
-	var jsErrs []string
-	var jsMu sync.Mutex
-	browser, cancelBrowser := chromedp.NewContext(allocCtx, chromedp.WithLogf(t.Logf), chromedp.WithListener(func(ev any) {
-		var msg string
-		switch e := ev.(type) {
-		case *runtime.EventExceptionThrown:
-			msg = e.ExceptionDetails.Text
-			if e.ExceptionDetails.Exception != nil {
-				msg += " " + e.ExceptionDetails.Exception.Description
-			}
-		case *cdplog.EventEntryAdded:
-			if e.Entry.Level == cdplog.EntryLevelError {
-				msg = e.Entry.Text
-			}
-		}
-		if msg != "" {
-			jsMu.Lock()
-			jsErrs = append(jsErrs, msg)
-			jsMu.Unlock()
-		}
-	}))
-	t.Cleanup(func() {
-		jsMu.Lock()
-		defer jsMu.Unlock()
-		for _, e := range jsErrs {
-			t.Errorf("page error: %s", e)
-		}
-	})
-	defer cancelBrowser()
-	if err := chromedp.Do(browser); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
+	browser := startChromium(t, 1280, 1000)
 	// Grading builds Go code: generous, since the machine may be busy.
 	ctx, cancel := context.WithTimeout(browser, 4*time.Minute)
 	defer cancel()
