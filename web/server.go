@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"sync"
 	"time"
 
@@ -70,7 +71,8 @@ type Options struct {
 	// Grader grades exercises; nil serves the course without exercise
 	// pages. Store must then also implement ExerciseStore.
 	Grader *grade.Grader
-	// GradeWorkers is how many gradings run at once (default 2); others
+	// GradeWorkers is how many gradings run at once (default: one per
+	// CPU); others
 	// wait in line and see their position.
 	GradeWorkers int
 	// Playgrounds caps the learners' live playground deployments (default
@@ -131,7 +133,9 @@ func New(opts Options) (*Server, error) {
 		}
 		workers := opts.GradeWorkers
 		if workers <= 0 {
-			workers = 2
+			// A grading is mostly CPU (compiling and interpreting Go): one
+			// per core keeps the machine busy without starving page views.
+			workers = runtime.NumCPU()
 		}
 		// Up to 10 runs at once, then one every 3 seconds per learner.
 		s.ex = &exercises{grader: opts.Grader, store: es, queue: newGradeQueue(workers, 3*time.Second, 10)}
