@@ -72,8 +72,7 @@ type Options struct {
 	// pages. Store must then also implement ExerciseStore.
 	Grader *grade.Grader
 	// GradeWorkers is how many gradings run at once (default: one per
-	// CPU); others
-	// wait in line and see their position.
+	// CPU); others wait in line and see their position.
 	GradeWorkers int
 	// Playgrounds caps the learners' live playground deployments (default
 	// 8; each can hold ~100 MB of compiled code); the least recently used
