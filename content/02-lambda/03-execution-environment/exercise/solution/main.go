@@ -12,12 +12,12 @@ import (
 var loads int
 
 // loadPriceList stands for slow set-up: it builds a price for each of
-// 50,000 SKUs. It does not depend on the event.
+// 5,000 SKUs. It does not depend on the event.
 func loadPriceList() map[string]int {
 	loads++
 	fmt.Println("building the price list")
-	prices := make(map[string]int, 50000)
-	for i := 0; i < 50000; i++ {
+	prices := make(map[string]int, 5000)
+	for i := 0; i < 5000; i++ {
 		prices[fmt.Sprintf("SKU-%05d", i)] = 100 + (i*37)%900
 	}
 	return prices
