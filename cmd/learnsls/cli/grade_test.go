@@ -107,3 +107,18 @@ func TestCheckGradesExercises(t *testing.T) {
 		t.Fatalf("malformed checks: exit %d\n%s", code, out)
 	}
 }
+
+// TestBuiltInCourseChecks runs `learnsls check` on the shipped course, as
+// the course issue requires of CI: front matter, links, every compilable
+// block, every checks file, and every exercise graded — each solution must
+// pass and each starter fail.
+func TestBuiltInCourseChecks(t *testing.T) {
+	data := filepath.Join(os.TempDir(), "learnsls-cli-builtin-course-data")
+	code, out, errOut := run(t, "check", "--data", data)
+	if code != 0 {
+		t.Fatalf("learnsls check on the built-in course: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "built-in course OK") {
+		t.Errorf("summary: %s", out)
+	}
+}
