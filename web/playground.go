@@ -326,6 +326,9 @@ func (s *Server) fillPlayground(c echo.Context, l *lessons.Lesson, ex *lessons.E
 	}
 	panel.Logs = logs
 	panel.LogsStreamURL = s.exerciseURL(l) + "/playground/logs?after=" + strconv.FormatUint(next, 10)
+	panel.Tables = s.playgroundTables(pl.stack, s.exerciseURL(l))
+	panel.Queues = playgroundQueues(pl.stack)
+	panel.Outbox, panel.OutboxTotal = playgroundOutbox(pl.stack)
 	p.Playground = panel
 }
 

@@ -51,6 +51,7 @@ func (s *Server) routes() {
 	// exercise, its APIs served at /_aws/<secret>/<api-id>/<stage>/… for curl.
 	e.POST("/learn/:path/:lesson/exercise/playground", s.playgroundDeploy)
 	e.GET("/learn/:path/:lesson/exercise/playground/logs", s.playgroundLogs)
+	e.GET("/learn/:path/:lesson/exercise/playground/tables/:table", s.playgroundTableShow)
 	e.Any("/_aws/:secret", s.playgroundAPI)
 	e.Any("/_aws/:secret/*", s.playgroundAPI)
 }

@@ -77,6 +77,13 @@ type PlaygroundPanel struct {
 	LogsStreamURL string
 	Diagnostics   []grade.Diagnostic // the last deploy did not compile
 	Problem       string             // the last deploy could not run
+
+	// What the stack holds (web/playground_view.go): its tables with their
+	// first page of items, its queues, the email it sent.
+	Tables      []PlaygroundTable
+	Queues      []PlaygroundQueue
+	Outbox      []PlaygroundEmail // newest first, at most a few
+	OutboxTotal int               // every email sent
 }
 
 // PlaygroundAPI is one API of a playground.
