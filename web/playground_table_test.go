@@ -17,6 +17,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/learnsls/learnsls/lessons"
+	"github.com/learnsls/learnsls/sandbox/lambda"
 )
 
 // withQueue is a table and a queue, deployed without building code.
@@ -280,4 +281,49 @@ func TestPlaygroundTableViewerShowsWhatTheAPIStored(t *testing.T) {
 	if resp, _ := get(t, lin, ts.URL+tm[1]); resp.StatusCode != 404 {
 		t.Errorf("learner 2 sees learner 1's table: %d", resp.StatusCode)
 	}
+}
+
+func TestPlaygroundOutbox(t *testing.T) {
+	ts := startServer(t, usersCourse(t), t.TempDir(), func(o *Options) { o.Grader = testGrader(t) })
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join("..", "lessons", "grade", "testdata", "users", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	// The users function, also allowed to send email: same code, so the
+	// build comes from the shared code cache.
+	tmpl := strings.Replace(string(read("template.yaml")), "      Policies:\n",
+		"      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: ses:SendEmail\n              Resource: \"*\"\n", 1)
+	ctx := context.Background()
+	p, diags, err := ts.Server.pg.deploy(ctx, 1, "data/users", []byte(tmpl), map[string][]byte{"main.go": read("solution.go")})
+	if err != nil || diags != nil {
+		t.Fatalf("deploy: %v %v", diags, err)
+	}
+	fn := p.stack.Model().Functions()[0].Name
+	for i, subject := range []string{"Welcome", "<b>Your order</b>"} {
+		body := fmt.Sprintf(`{"FromEmailAddress":"shop@example.com","Destination":{"ToAddresses":["ada@example.com","lin@example.com"]},`+
+			`"Content":{"Simple":{"Subject":{"Data":%q},"Body":{"Text":{"Data":"Message %d: %s"}}}}}`, subject, i, strings.Repeat("x", 600))
+		resp := p.stack.CallAWS(ctx, lambdaRequest("sesv2", "SendEmail", fn, body))
+		if resp.Status != 200 {
+			t.Fatalf("SendEmail: %d %s", resp.Status, resp.Body)
+		}
+	}
+	_, page := get(t, newClient(t, true), ts.URL+"/learn/data/users/exercise")
+	for _, want := range []string{"Email sent (2)", "ada@example.com, lin@example.com", "&lt;b&gt;Your order&lt;/b&gt;", "Message 1: xxx", "more bytes)"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("outbox lacks %q", want)
+		}
+	}
+	if strings.Index(page, "Message 1:") > strings.Index(page, "Message 0:") {
+		t.Error("outbox is not newest first")
+	}
+	if strings.Contains(page, "<b>Your order") {
+		t.Error("an email subject reached the page unescaped")
+	}
+}
+
+func lambdaRequest(service, op, function, body string) lambda.AWSRequest {
+	return lambda.AWSRequest{Service: service, Operation: op, FunctionName: function, Body: []byte(body)}
 }
