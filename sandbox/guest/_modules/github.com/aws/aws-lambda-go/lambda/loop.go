@@ -58,7 +58,7 @@ func handleInvoke(rt runtimeAPI, h *handlerOptions, metaJSON, payload []byte) er
 		reportFailure(rt, errorResponse(fmt.Errorf("failed to parse invocation metadata: %v", err)))
 		return nil
 	}
-	ctx, cancel := context.WithDeadline(h.baseContext, time.UnixMilli(meta.DeadlineMs))
+	ctx, cancel := withDeadline(h.baseContext, time.UnixMilli(meta.DeadlineMs))
 	defer cancel()
 
 	lc := lambdacontext.LambdaContext{

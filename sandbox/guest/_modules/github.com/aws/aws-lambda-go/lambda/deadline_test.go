@@ -1,0 +1,93 @@
+package lambda
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+)
+
+type ctxKey string
+
+func TestDeadlineContext(t *testing.T) {
+	parent := context.WithValue(context.Background(), ctxKey("k"), "v")
+	tests := []struct {
+		name     string
+		deadline time.Duration
+		cancel   bool
+		wait     bool // wait on Done before checking Err
+		wantErr  error
+	}{
+		{"running", time.Hour, false, false, nil},
+		{"cancelled before Done", time.Hour, true, false, context.Canceled},
+		{"cancelled after Done", time.Hour, true, true, context.Canceled},
+		{"deadline passed, Err first", -time.Millisecond, false, false, context.DeadlineExceeded},
+		{"deadline passed, Done first", -time.Millisecond, false, true, context.DeadlineExceeded},
+		{"timer fires", 20 * time.Millisecond, false, true, context.DeadlineExceeded},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dl := time.Now().Add(tt.deadline)
+			ctx, cancel := withDeadline(parent, dl)
+			if _, ok := ctx.(*deadlineContext); !ok {
+				t.Fatalf("withDeadline on a never-cancelled parent gave %T", ctx)
+			}
+			if got, ok := ctx.Deadline(); !ok || !got.Equal(dl) {
+				t.Errorf("Deadline() = %v, %v; want %v, true", got, ok, dl)
+			}
+			if got := ctx.Value(ctxKey("k")); got != "v" {
+				t.Errorf("Value = %v, want the parent's v", got)
+			}
+			if tt.cancel {
+				cancel()
+			}
+			if tt.wait {
+				select {
+				case <-ctx.Done():
+				case <-time.After(5 * time.Second):
+					t.Fatal("Done not closed")
+				}
+			}
+			if err := ctx.Err(); !errors.Is(err, tt.wantErr) || (tt.wantErr == nil) != (err == nil) {
+				t.Errorf("Err() = %v, want %v", err, tt.wantErr)
+			}
+			if err := context.Cause(ctx); err != ctx.Err() {
+				t.Errorf("Cause = %v, want Err %v", err, ctx.Err())
+			}
+			// Done is closed exactly when Err is set.
+			select {
+			case <-ctx.Done():
+				if ctx.Err() == nil {
+					t.Error("Done closed with nil Err")
+				}
+			default:
+				if ctx.Err() != nil {
+					t.Error("Err set but Done open")
+				}
+			}
+			// A child context ends with its parent.
+			child, stop := context.WithCancel(ctx)
+			defer stop()
+			cancel()
+			select {
+			case <-child.Done():
+			case <-time.After(5 * time.Second):
+				t.Fatal("child not cancelled with its parent")
+			}
+		})
+	}
+}
+
+func TestDeadlineContextCancellableParent(t *testing.T) {
+	parent, stop := context.WithCancel(context.Background())
+	ctx, cancel := withDeadline(parent, time.Now().Add(time.Hour))
+	defer cancel()
+	if _, ok := ctx.(*deadlineContext); ok {
+		t.Fatal("a cancellable parent must get context.WithDeadline")
+	}
+	stop()
+	<-ctx.Done()
+	if !errors.Is(ctx.Err(), context.Canceled) {
+		t.Errorf("Err() = %v, want Canceled from the parent", ctx.Err())
+	}
+}
