@@ -326,9 +326,14 @@ func (s *Server) fillPlayground(c echo.Context, l *lessons.Lesson, ex *lessons.E
 	}
 	panel.Logs = logs
 	panel.LogsStreamURL = s.exerciseURL(l) + "/playground/logs?after=" + strconv.FormatUint(next, 10)
-	panel.Tables = s.playgroundTables(pl.stack, s.exerciseURL(l))
-	panel.Queues = playgroundQueues(pl.stack)
-	panel.Outbox, panel.OutboxTotal = playgroundOutbox(pl.stack)
+	// Read the stack's state as a request in flight, so a concurrent
+	// redeploy waits for this render before closing the stack.
+	if _, done, ok := s.pg.acquire(pl.secret); ok {
+		panel.Tables = s.playgroundTables(pl.stack, s.exerciseURL(l))
+		panel.Queues = playgroundQueues(pl.stack)
+		panel.Outbox, panel.OutboxTotal = playgroundOutbox(pl.stack)
+		done()
+	}
 	p.Playground = panel
 }
 

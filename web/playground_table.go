@@ -30,6 +30,13 @@ func (s *Server) playgroundTableShow(c echo.Context) error {
 	if pl == nil || pl.key != key {
 		return fmt.Errorf("playground table of %s: no playground: %w", key, lessons.ErrNotFound)
 	}
+	// In flight, so a concurrent redeploy waits for this read before
+	// closing the stack.
+	_, done, ok := s.pg.acquire(pl.secret)
+	if !ok {
+		return fmt.Errorf("playground table of %s: replaced: %w", key, lessons.ErrNotFound)
+	}
+	defer done()
 	name := c.Param("table")
 	exURL := s.exerciseURL(l)
 	t, err := s.playgroundTable(pl.stack, exURL, name, c.QueryParam("cursor"), c.QueryParam("format") == "plain")

@@ -2,8 +2,10 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
+	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -326,4 +328,57 @@ func TestPlaygroundOutbox(t *testing.T) {
 
 func lambdaRequest(service, op, function, body string) lambda.AWSRequest {
 	return lambda.AWSRequest{Service: service, Operation: op, FunctionName: function, Body: []byte(body)}
+}
+
+// FuzzRenderItem feeds arbitrary bytes as an item: rendering never panics,
+// and plain JSON of a well-formed item is valid JSON.
+func FuzzRenderItem(f *testing.F) {
+	for _, seed := range []string{`{"id":{"S":"a"}}`, `{"n":{"N":"1e5"},"l":{"L":[{"NULL":true},{"M":{}}]}}`,
+		`{"b":{"B":"!!"}}`, `{"s":{"SS":[]},"x":{"S":"a","N":"1"}}`, `[]`, `{`, `{"a":{"M":{"b":{"L":[{"Q":1}]}}}}`} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		dyn := renderItem(raw, false)
+		plain := renderItem(raw, true)
+		if _, err := plainItem(raw); err == nil && !json.Valid([]byte(plain)) && len(plain) <= playgroundItemBytes {
+			t.Errorf("plain rendering of %q is not JSON: %s", raw, plain)
+		}
+		if dyn == "" && len(raw) > 0 {
+			t.Errorf("DynamoDB rendering of %q is empty", raw)
+		}
+	})
+}
+
+// BenchmarkPlaygroundTablePage is the table page of a 10,000-item table,
+// from the middle, over loopback HTTP.
+func BenchmarkPlaygroundTablePage(b *testing.B) {
+	ts := startServer(b, exerciseCourse(b), b.TempDir(), func(o *Options) { o.Grader = testGrader(b) })
+	ctx := context.Background()
+	p, diags, err := ts.Server.pg.deploy(ctx, 1, "basics/hello", []byte(tableOnly), nil)
+	if err != nil || diags != nil {
+		b.Fatalf("deploy: %v %v", diags, err)
+	}
+	items := make([]map[string]any, 10000)
+	for i := range items {
+		items[i] = map[string]any{"id": map[string]any{"S": fmt.Sprintf("item-%05d", i)},
+			"name": map[string]any{"S": "a name"}, "n": map[string]any{"N": fmt.Sprint(i)}, "tags": map[string]any{"SS": []string{"a", "b"}}}
+	}
+	if err := p.stack.PutItems(ctx, "Items", items); err != nil {
+		b.Fatal(err)
+	}
+	table := p.stack.DynamoDB().TableNames()[0]
+	u := ts.URL + "/learn/basics/hello/exercise/playground/tables/" + table + "?format=plain&cursor=" + url.QueryEscape(`{"id":{"S":"item-05000"}}`)
+	c := newClient(b, true)
+	b.ResetTimer()
+	for b.Loop() {
+		resp, err := c.Get(u)
+		if err != nil {
+			b.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			b.Fatal(resp.Status)
+		}
+	}
 }
