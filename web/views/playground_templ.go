@@ -677,7 +677,7 @@ func playgroundTableView(t PlaygroundTable, own bool) templ.Component {
 	})
 }
 
-// PlaygroundTablePage is one table of a learner's playground, a page of
+// PlaygroundTablePageView is one table of a learner's playground, a page of
 // items at a time.
 func PlaygroundTablePageView(p PlaygroundTablePage) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
