@@ -158,6 +158,25 @@ func TestPlaygroundTableViewerPagesAndScopes(t *testing.T) {
 		t.Errorf("plain JSON page:\n%s", plain)
 	}
 
+	// No inline code (the CSP holds), and every link answers.
+	_, exercise := get(t, ada, page)
+	section := exercise[strings.Index(exercise, `id="playground"`):]
+	section = section[:strings.Index(section, "</section>")]
+	for name, b := range map[string]string{"table page": body, "plain table page": plain, "playground section": section} {
+		refs := scanPage(b)
+		for _, p := range refs.problems {
+			t.Errorf("%s: %s", name, p)
+		}
+		for _, ref := range refs.urls {
+			if !strings.HasPrefix(ref, "/") || strings.HasPrefix(ref, "/_aws/") {
+				continue
+			}
+			if resp, _ := get(t, ada, ts.URL+ref); resp.StatusCode != 200 {
+				t.Errorf("%s links to %s, which answers %d", name, ref, resp.StatusCode)
+			}
+		}
+	}
+
 	// Another learner sees none of it.
 	for _, u := range []string{tableURL, tableURL + "?format=plain"} {
 		if resp, _ := get(t, lin, u); resp.StatusCode != http.StatusNotFound {
