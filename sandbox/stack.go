@@ -350,7 +350,11 @@ func (s *Stack) Deploy(ctx context.Context, template []byte, files map[string][]
 			sm.cancel()
 		}
 	}
-	streams, err := s.wireStreams(m, byName)
+	existed := map[string]bool{}
+	for _, sm := range old {
+		existed[sm.m.LogicalID] = true
+	}
+	streams, err := s.wireStreams(m, byName, existed)
 	if err != nil {
 		return err
 	}

@@ -34,8 +34,10 @@ type streamMapping struct {
 }
 
 // wireStreams subscribes each DynamoDB stream mapping of m. Other mappings
-// (SQS) wait for sandbox/events.
-func (s *Stack) wireStreams(m *sam.Model, byName map[string]sam.Function) ([]*streamMapping, error) {
+// (SQS) wait for sandbox/events. existed names the mappings of the previous
+// deployment: a redeploy keeps a mapping's position, as updating a mapping
+// does on AWS, so only a new TRIM_HORIZON mapping reads the stream's backlog.
+func (s *Stack) wireStreams(m *sam.Model, byName map[string]sam.Function, existed map[string]bool) ([]*streamMapping, error) {
 	var out []*streamMapping
 	for _, e := range m.EventSourceMappings() {
 		i := strings.Index(e.EventSourceARN, ":table/")
@@ -97,6 +99,15 @@ func (s *Stack) wireStreams(m *sam.Model, byName map[string]sam.Function) ([]*st
 				return nil, fmt.Errorf("event source mapping %s: %w", e.LogicalID, err)
 			}
 			sm.cancel = cancel
+			if e.StartingPosition == "TRIM_HORIZON" && !existed[e.LogicalID] {
+				backlog, err := s.streamBacklog(sm.streamARN)
+				if err != nil {
+					return nil, fmt.Errorf("event source mapping %s: %w", e.LogicalID, err)
+				}
+				s.mu.Lock()
+				sm.queue = append(sm.filter(backlog), sm.queue...)
+				s.mu.Unlock()
+			}
 		}
 		out = append(out, sm)
 	}
@@ -222,4 +233,34 @@ func firstFailure(resp []byte, batch []dynamodb.StreamRecord) int {
 		}
 	}
 	return first
+}
+
+// streamBacklog reads every record a stream still holds (its 24-hour
+// window), oldest first: where a TRIM_HORIZON mapping starts.
+func (s *Stack) streamBacklog(streamARN string) ([]dynamodb.StreamRecord, error) {
+	ctx := context.Background()
+	desc, err := s.dynamo.DescribeStream(ctx, &dynamodb.DescribeStreamInput{StreamArn: streamARN})
+	if err != nil {
+		return nil, fmt.Errorf("read stream %s: %w", streamARN, err)
+	}
+	var out []dynamodb.StreamRecord
+	for _, sh := range desc.StreamDescription.Shards {
+		it, err := s.dynamo.GetShardIterator(ctx, &dynamodb.GetShardIteratorInput{StreamArn: streamARN, ShardId: sh.ShardId, ShardIteratorType: "TRIM_HORIZON"})
+		if err != nil {
+			return nil, fmt.Errorf("read stream %s: %w", streamARN, err)
+		}
+		iter := it.ShardIterator
+		for iter != "" {
+			recs, err := s.dynamo.GetRecords(ctx, &dynamodb.GetRecordsInput{ShardIterator: iter})
+			if err != nil {
+				return nil, fmt.Errorf("read stream %s: %w", streamARN, err)
+			}
+			if len(recs.Records) == 0 {
+				break
+			}
+			out = append(out, recs.Records...)
+			iter = recs.NextShardIterator
+		}
+	}
+	return out, nil
 }

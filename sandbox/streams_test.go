@@ -71,3 +71,59 @@ func TestDynamoDBStreamMapping(t *testing.T) {
 		t.Errorf("after the bad batch: %d invocations, logs %q", n, s.Logs())
 	}
 }
+
+// TestStreamStartingPosition: a mapping added to a table that already has
+// stream records reads them from TRIM_HORIZON, skips them from LATEST, and
+// a redeploy does not rewind an existing mapping.
+func TestStreamStartingPosition(t *testing.T) {
+	b, err := build.New(build.Options{CacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-build")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, _ := os.ReadFile("testdata/streams/template.yaml")
+	code, _ := os.ReadFile("testdata/streams/main.go.txt")
+	files := map[string][]byte{"audit/main.go": code}
+	noEvents, _, _ := strings.Cut(string(full), "      Events:")
+	for _, tt := range []struct {
+		position string
+		want     int // invocations after the mapping is added
+	}{
+		{"TRIM_HORIZON", 1},
+		{"LATEST", 0},
+	} {
+		t.Run(tt.position, func(t *testing.T) {
+			ctx := context.Background()
+			s, err := New(ctx, Options{Builder: b, Clock: NewClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)),
+				CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close(ctx)
+			if err := s.Deploy(ctx, []byte(noEvents), files, nil); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.PutItems(ctx, "Orders", []map[string]any{{"id": map[string]any{"S": "early"}}}); err != nil {
+				t.Fatal(err)
+			}
+			withMapping := strings.Replace(string(full), "StartingPosition: LATEST", "StartingPosition: "+tt.position, 1)
+			if err := s.Deploy(ctx, []byte(withMapping), files, nil); err != nil {
+				t.Fatal(err)
+			}
+			s.Advance(time.Second)
+			if n := s.Invocations("Audit"); n != tt.want {
+				t.Fatalf("invocations = %d, want %d; logs %q", n, tt.want, s.Logs())
+			}
+			if tt.want > 0 && !strings.Contains(strings.Join(s.Logs(), "\n"), "INSERT early") {
+				t.Errorf("backlog record not delivered: %q", s.Logs())
+			}
+			// Redeploying the same template keeps the mapping's position.
+			if err := s.Deploy(ctx, []byte(withMapping), files, nil); err != nil {
+				t.Fatal(err)
+			}
+			s.Advance(time.Second)
+			if n := s.Invocations("Audit"); n != tt.want {
+				t.Errorf("after a redeploy: %d invocations, want still %d", n, tt.want)
+			}
+		})
+	}
+}
