@@ -19,6 +19,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/learnsls/learnsls/lessons"
+	"github.com/learnsls/learnsls/sandbox/events/sqs"
 	"github.com/learnsls/learnsls/sandbox/lambda"
 )
 
@@ -110,6 +111,31 @@ func TestPlaygroundTableViewerPagesAndScopes(t *testing.T) {
 		if m.InFlight || m.ReceiveCount != 0 {
 			t.Errorf("viewing changed a message: %+v", m)
 		}
+	}
+
+	// A received message shows in flight, a delayed one as delayed; the
+	// page changes neither.
+	svc := p.stack.SQS()
+	queue := svc.Queues()[0]
+	zero := 0
+	got, err := svc.Receive(ctx, sqs.ReceiveInput{QueueUrl: svc.URL(queue), MaxNumberOfMessages: 1, WaitTimeSeconds: &zero})
+	if err != nil || len(got) != 1 {
+		t.Fatalf("receive: %v %v", got, err)
+	}
+	delay := 600
+	if _, err := svc.Send(queue, sqs.SendInput{MessageBody: "later", DelaySeconds: &delay}, ""); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 2; i++ {
+		_, body = get(t, ada, page)
+		for _, want := range []string{">1 visible<", ">1 in flight<", ">1 delayed<", ">in flight "} {
+			if !strings.Contains(body, want) {
+				t.Errorf("view %d: queue panel lacks %q", i, want)
+			}
+		}
+	}
+	if msgs, _ := p.stack.QueueMessages("Jobs"); len(msgs) != 3 || msgs[0].ReceiveCount+msgs[1].ReceiveCount+msgs[2].ReceiveCount != 1 {
+		t.Errorf("viewing received messages: %+v", msgs)
 	}
 
 	// Page through the table: 25 + 25 + 10, every item exactly once.
