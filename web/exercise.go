@@ -184,6 +184,13 @@ func (s *Server) exercisePage(c echo.Context, l *lessons.Lesson, ex *lessons.Exe
 	for _, name := range names {
 		p.ReadOnly = append(p.ReadOnly, views.EditorFile{Name: name, Lang: langOf(name), Content: string(ex.ReadOnlyContent[name]), ReadOnly: true})
 	}
+	// The AWS sample events the checks use, read-only, so the learner knows
+	// the shape of what their function receives.
+	if spec, err := grade.Parse(ex.Checks, ex.Dir+"/checks.yaml", ex.Kind); err == nil {
+		for _, name := range spec.SamplesUsed() {
+			p.ReadOnly = append(p.ReadOnly, views.EditorFile{Name: "events/" + name + ".json", Lang: "json", Content: string(grade.SampleEvents[name]), ReadOnly: true})
+		}
+	}
 	if ex.Kind == lessons.KindQuiz {
 		qs, err := grade.Questions(ex.Checks, ex.Dir+"/checks.yaml")
 		if err != nil {

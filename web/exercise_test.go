@@ -239,3 +239,24 @@ func TestExerciseStreamGradesHandler(t *testing.T) {
 		t.Error("solution not offered after a pass")
 	}
 }
+
+func TestExerciseShowsSampleEvents(t *testing.T) {
+	fsys := fstest.MapFS{
+		"00-q/path.md":                             {Data: []byte("---\ntitle: Queues\n---\n")},
+		"00-q/01-worker/lesson.md":                 {Data: []byte("---\ntitle: Worker\nminutes: 5\n---\n\nConsume a batch.\n")},
+		"00-q/01-worker/exercise/exercise.yaml":    {Data: []byte("kind: handler\nfiles: [main.go]\n")},
+		"00-q/01-worker/exercise/template.yaml":    {Data: []byte("Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: {CodeUri: ., Handler: bootstrap, Runtime: provided.al2023}\n")},
+		"00-q/01-worker/exercise/checks.yaml":      {Data: []byte("checks:\n  - name: batch\n    message: Handle the batch.\n    steps:\n      - invoke: {sample: sqs}\n    expect: {noError: true}\n")},
+		"00-q/01-worker/exercise/starter/main.go":  {Data: []byte("package main\n\nfunc main() {}\n")},
+		"00-q/01-worker/exercise/solution/main.go": {Data: []byte("package main\n\nfunc main() {}\n")},
+	}
+	c, err := lessons.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := startServer(t, c, t.TempDir(), func(o *Options) { o.Grader = testGrader(t) })
+	_, body := get(t, newClient(t, true), ts.URL+"/learn/q/worker/exercise")
+	if !strings.Contains(body, "events/sqs.json") || !strings.Contains(body, "receiptHandle") {
+		t.Error("the sample event the checks use is not shown read-only")
+	}
+}

@@ -39,3 +39,26 @@ func sampleNames() string {
 	sort.Strings(names)
 	return strings.Join(names, ", ")
 }
+
+// SamplesUsed lists the sample events the checks invoke functions with, in
+// first-use order, so the exercise page can show them read-only.
+func (s *Spec) SamplesUsed() []string {
+	var out []string
+	seen := map[string]bool{}
+	var walk func([]Step)
+	walk = func(steps []Step) {
+		for _, st := range steps {
+			if st.Invoke != nil && st.Invoke.Sample != "" && !seen[st.Invoke.Sample] {
+				seen[st.Invoke.Sample] = true
+				out = append(out, st.Invoke.Sample)
+			}
+			if st.Repeat != nil {
+				walk(st.Repeat.Steps)
+			}
+		}
+	}
+	for _, c := range s.Checks {
+		walk(c.Steps)
+	}
+	return out
+}

@@ -99,3 +99,23 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestSamplesUsed(t *testing.T) {
+	spec, err := Parse([]byte(`checks:
+  - name: a
+    message: m
+    steps:
+      - invoke: {sample: sqs}
+      - repeat: {times: 2, steps: [{invoke: {sample: sns}}, {invoke: {sample: sqs}}]}
+  - name: b
+    message: m
+    steps:
+      - invoke: {event: {x: 1}}
+`), "checks.yaml", "handler")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(spec.SamplesUsed(), ","); got != "sqs,sns" {
+		t.Fatalf("SamplesUsed = %s", got)
+	}
+}
