@@ -77,6 +77,13 @@ func FuzzParseMeta(f *testing.F) {
 	f.Add(`{}`)
 	f.Add(`{"deadlineMs":99999999999999999999}`)
 	f.Add(`{"requestId":"x",}`)
+	f.Add(`{"deadlineMs":999999999999999999}`)
+	f.Add(`{"deadlineMs":-9223372036854775808}`)
+	f.Add(`{"deadlineMs":9223372036854775808}`)
+	f.Add(`{"deadlineMs":-0}`)
+	f.Add(`{"deadlineMs":-}`)
+	f.Add(`{"deadlineMs":012}`)
+	f.Add(`{"deadlineMs":1.5}`)
 	f.Fuzz(func(t *testing.T, s string) {
 		var fast, slow invocationMeta
 		if !fastParseMeta([]byte(s), &fast) {
