@@ -165,17 +165,13 @@ func (s *Server) exercisePage(c echo.Context, l *lessons.Lesson, ex *lessons.Exe
 	if !savedAt.IsZero() {
 		p.DraftSaved = "Draft saved " + savedAt.Local().Format("15:04")
 	}
-	starter := map[string]string{}
 	for _, name := range ex.Files {
 		content, ok := current[name]
 		if !ok {
 			content = ex.Starter[name]
 		}
-		starter[name] = string(ex.Starter[name])
 		p.Files = append(p.Files, views.EditorFile{Name: name, Lang: langOf(name), Content: string(content)})
 	}
-	b, _ := json.Marshal(starter)
-	p.StarterJSON = string(b)
 	names := make([]string, 0, len(ex.ReadOnlyContent))
 	for name := range ex.ReadOnlyContent {
 		names = append(names, name)

@@ -173,7 +173,7 @@ func TestExerciseStreamGradesHandler(t *testing.T) {
 	c.Timeout = 3 * time.Minute // a cold build cache takes a while on a busy machine
 	page := ts.URL + "/learn/basics/hello/exercise"
 	_, body := get(t, c, page)
-	for _, want := range []string{`data-lang="go"`, "template.yaml", "(read-only)", "Hint 2", `id="starter-files"`} {
+	for _, want := range []string{`data-lang="go"`, "template.yaml", "(read-only)", "Hint 2", "Reset to the starter code"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("exercise page lacks %q", want)
 		}

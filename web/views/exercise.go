@@ -37,7 +37,6 @@ type ExercisePage struct {
 	Files       []EditorFile // editable
 	ReadOnly    []EditorFile // template, sample events, …
 	Questions   []QuizQuestion
-	StarterJSON string // the starter files as JSON, for "reset to starter"
 	Hints       []template.HTML
 	Solution    []EditorFile // offered after a pass or several failed attempts
 	Passed      bool         // passed before
