@@ -221,7 +221,19 @@ func rawString(b string, i int) (s string, next int, ok bool) {
 	if i >= len(b) || b[i] != '"' {
 		return "", 0, false
 	}
-	for j := i + 1; j < len(b); j++ {
+	j := i + 1
+	// Eight bytes at a time while none of them ends the string or needs
+	// a closer look: under WebAssembly every loop iteration costs tens of
+	// nanoseconds (wazero's termination check at each loop header), so
+	// byte-at-a-time scanning was most of the metadata's cost.
+	for ; j+8 <= len(b); j += 8 {
+		x := uint64(b[j]) | uint64(b[j+1])<<8 | uint64(b[j+2])<<16 | uint64(b[j+3])<<24 |
+			uint64(b[j+4])<<32 | uint64(b[j+5])<<40 | uint64(b[j+6])<<48 | uint64(b[j+7])<<56
+		if hasZeroByte(x^(lsb*'"'))|hasZeroByte(x^(lsb*'\\'))|hasByteBelow(x, 0x20)|x&msb != 0 {
+			break
+		}
+	}
+	for ; j < len(b); j++ {
 		switch c := b[j]; {
 		case c == '"':
 			return b[i+1 : j], j + 1, true
@@ -232,6 +244,19 @@ func rawString(b string, i int) (s string, next int, ok bool) {
 	}
 	return "", 0, false
 }
+
+const (
+	lsb uint64 = 0x0101010101010101
+	msb uint64 = 0x8080808080808080
+)
+
+// hasZeroByte is non-zero if any byte of x is zero (exact as a test for
+// presence).
+func hasZeroByte(x uint64) uint64 { return (x - lsb) & ^x & msb }
+
+// hasByteBelow is non-zero if any byte of x is below n (n <= 128); exact
+// as a test for presence.
+func hasByteBelow(x uint64, n byte) uint64 { return (x - lsb*uint64(n)) & ^x & msb }
 
 func skipSpace(b string, i int) int {
 	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r') {

@@ -97,3 +97,34 @@ func FuzzParseMeta(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRawString checks the eight-bytes-at-a-time string scanner against a
+// byte-at-a-time one.
+func FuzzRawString(f *testing.F) {
+	f.Add(`"c6af9ac6-7b61-11e6-9a41-93e812345678",`)
+	f.Add(`"0123456789abcdef\"x"`)
+	f.Add(`"01234567\\89"`)
+	f.Add("\"0123456789\x1f\"")
+	f.Add("\"0123456789abcd\u00e9\"")
+	f.Add(`"01234567"`)
+	f.Add(`"0123456"`)
+	f.Add(`"012345678901234`)
+	f.Add(`""`)
+	f.Fuzz(func(t *testing.T, s string) {
+		got, gotNext, gotOK := rawString(s, 0)
+		want, wantNext, wantOK := "", 0, false
+		if len(s) > 0 && s[0] == '"' {
+			for j := 1; j < len(s); j++ {
+				if c := s[j]; c == '"' {
+					want, wantNext, wantOK = s[1:j], j+1, true
+					break
+				} else if c == '\\' || c < 0x20 || c >= 0x80 {
+					break
+				}
+			}
+		}
+		if got != want || gotNext != wantNext || gotOK != wantOK {
+			t.Fatalf("rawString(%q) = %q, %d, %v; want %q, %d, %v", s, got, gotNext, gotOK, want, wantNext, wantOK)
+		}
+	})
+}
