@@ -95,7 +95,18 @@ func BenchmarkColdStart(b *testing.B) {
 // environment through Service.Invoke (host bookkeeping, ABI calls, JSON in
 // the guest, log framing).
 func BenchmarkWarmInvoke(b *testing.B) {
-	code := buildDir(b, "guests/bench")
+	benchWarmInvoke(b, "guests/bench")
+}
+
+// BenchmarkWarmInvokeMinimal is BenchmarkWarmInvoke for a handler that
+// takes and returns nothing: the guest runtime loop's own cost (metadata,
+// context, the reflective call, "null"), without the handler's JSON.
+func BenchmarkWarmInvokeMinimal(b *testing.B) {
+	benchWarmInvoke(b, "guests/minimal")
+}
+
+func benchWarmInvoke(b *testing.B, guest string) {
+	code := buildDir(b, guest)
 	ctx := context.Background()
 	payload := []byte(`{"name":"warm"}`)
 	for _, e := range benchEngines {
