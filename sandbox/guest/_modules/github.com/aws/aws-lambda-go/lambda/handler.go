@@ -250,6 +250,14 @@ func (h *handlerOptions) decodeEvent(payload []byte, v func() any, t reflect.Typ
 // encode turns the handler's result into the response bytes: JSON, or the
 // raw bytes of an io.Reader result that has no JSON form of its own.
 func (h *handlerOptions) encode(val any) ([]byte, error) {
+	if val == nil {
+		// What the encoder below writes for nil (handlers without a
+		// result), without building one.
+		if h.indentPrefix == "" && h.indentValue == "" {
+			return []byte("null"), nil
+		}
+		return []byte("null\n"), nil
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(h.escapeHTML)
