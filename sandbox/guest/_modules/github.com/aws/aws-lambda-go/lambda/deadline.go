@@ -18,6 +18,12 @@ type deadlineContext struct {
 	context.Context // the parent, for Value
 	deadline        time.Time
 
+	// The trace ID handleInvoke would otherwise add with
+	// context.WithValue(ctx, traceIDKey, traceID); set before the handler
+	// runs, read-only after.
+	traceID string
+	traced  bool
+
 	mu    sync.Mutex
 	done  chan struct{} // created by the first Done
 	err   error
@@ -32,6 +38,19 @@ func withDeadline(parent context.Context, deadline time.Time) (context.Context, 
 	}
 	c := &deadlineContext{Context: parent, deadline: deadline}
 	return c, func() { c.end(context.Canceled) }
+}
+
+// traceIDKey is aws-lambda-go's context key for the X-Ray trace ID (a plain
+// string, so handlers written for AWS that look it up find it).
+const traceIDKey = "x-amzn-trace-id"
+
+func (c *deadlineContext) Value(key any) any {
+	if c.traced {
+		if k, ok := key.(string); ok && k == traceIDKey {
+			return c.traceID
+		}
+	}
+	return c.Context.Value(key)
 }
 
 func (c *deadlineContext) Deadline() (time.Time, bool) { return c.deadline, true }

@@ -91,3 +91,36 @@ func TestDeadlineContextCancellableParent(t *testing.T) {
 		t.Errorf("Err() = %v, want Canceled from the parent", ctx.Err())
 	}
 }
+
+// TestInvocationContextValues checks what a handler finds in its context,
+// whichever kind of deadline context the base context leads to.
+func TestInvocationContextValues(t *testing.T) {
+	cancellable, stop := context.WithCancel(context.Background())
+	defer stop()
+	tests := []struct {
+		name    string
+		options []Option
+	}{
+		{"default base", []Option{WithContextValue(ctxKey("k"), "v")}},
+		{"base with its own trace value", []Option{WithContextValue(ctxKey("k"), "v"), WithContextValue("x-amzn-trace-id", "base")}},
+		{"cancellable base", []Option{WithContext(cancellable), WithContextValue(ctxKey("k"), "v")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var trace, k, named any
+			h := newHandler(func(ctx context.Context) error {
+				trace, k = ctx.Value("x-amzn-trace-id"), ctx.Value(ctxKey("k"))
+				named = ctx.Value(ctxKey("x-amzn-trace-id"))
+				return nil
+			}, tt.options...)
+			meta := `{"requestId":"r","deadlineMs":` + itoa(time.Now().Add(time.Minute).UnixMilli()) + `,"traceId":"Root=1-abc"}`
+			rt := &fakeRuntime{queue: [][2]string{{meta, `{}`}}}
+			if err := runLoop(rt, h); err != nil || len(rt.responses) != 1 {
+				t.Fatalf("runLoop: %v, responses %q, failures %q", err, rt.responses, rt.failures)
+			}
+			if trace != "Root=1-abc" || k != "v" || named != nil {
+				t.Errorf("trace %v, k %v, named-type key %v; want Root=1-abc, v, nil", trace, k, named)
+			}
+		})
+	}
+}
