@@ -33,6 +33,10 @@ func (sb *StackSandbox) Deploy(ctx context.Context, template []byte, files map[s
 		// timestamps a check sees do not depend on when it runs.
 		opt.Clock = sandbox.NewClock(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC))
 	}
+	if opt.JWKS == nil {
+		// JWT authorizers of GradingIssuer trust the key request steps sign with.
+		opt.JWKS = GradingJWKS
+	}
 	st, err := sandbox.New(ctx, opt)
 	if err != nil {
 		return nil, fmt.Errorf("new stack: %w", err)
@@ -44,7 +48,7 @@ func (sb *StackSandbox) Deploy(ctx context.Context, template []byte, files map[s
 		}
 		return nil, fmt.Errorf("deploy: %w", err)
 	}
-	return &stackAdapter{st}, nil
+	return &stackAdapter{st, opt.Clock}, nil
 }
 
 // learnerError maps the errors a learner can cause to diagnostics.
@@ -89,7 +93,13 @@ func samDiagnostic(e *sam.Error) Diagnostic {
 }
 
 // stackAdapter presents a *sandbox.Stack as a grading Stack.
-type stackAdapter struct{ s *sandbox.Stack }
+type stackAdapter struct {
+	s     *sandbox.Stack
+	clock *sandbox.Clock
+}
+
+// Now is the stack's clock, which signed tokens are issued by.
+func (a *stackAdapter) Now() time.Time { return a.clock.Now() }
 
 func (a *stackAdapter) Reset(ctx context.Context) error { return a.s.Reset(ctx) }
 

@@ -78,6 +78,10 @@ type RequestStep struct {
 	Body    string            `yaml:"body"`
 	JSON    yaml.Node         `yaml:"json"`  // a body given as YAML, sent as JSON
 	Token   string            `yaml:"token"` // sent as "Authorization: <token>"
+	// JWT signs an RS256 token with the grading key (jwt.go) from claims
+	// {iss, aud, sub, scope, exp: 1h | expired: true, claims: {…}} and
+	// sends it as "Authorization: Bearer <token>".
+	JWT yaml.Node `yaml:"jwt"`
 }
 
 // InvokeStep invokes a function directly with an event.
@@ -388,6 +392,12 @@ func validateSteps(steps []Step, check string, add func(int, string, ...any)) {
 			}
 			if s.Request.Body != "" && s.Request.JSON.Kind != 0 {
 				add(s.Line, "check %q: request has both body and json", check)
+			}
+			if s.Request.JWT.Kind != 0 {
+				if s.Request.Token != "" {
+					add(s.Line, "check %q: request has both token and jwt", check)
+				}
+				checkJWT(&s.Request.JWT, func(line int, msg string) { add(line, "check %q: %s", check, msg) })
 			}
 		case s.Invoke != nil:
 			k := 0
