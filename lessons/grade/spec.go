@@ -54,7 +54,8 @@ type Step struct {
 	PutEvent    *PutEventStep    `yaml:"putEvent"`
 	SendMessage *SendMessageStep `yaml:"sendMessage"`
 	Publish     *PublishStep     `yaml:"publish"`
-	Deliver     bool             `yaml:"deliver"` // run deliveries until quiet
+	Deliver     bool             `yaml:"deliver"`   // run deliveries until quiet
+	UnitTests   *UnitTestsStep   `yaml:"unitTests"` // run the learner's own Go tests (unittests.go)
 
 	Line int `yaml:"-"`
 }
@@ -115,6 +116,7 @@ type Expect struct {
 	Invocation *InvocationExpect    `yaml:"invocations"`
 	Queue      *QueueExpect         `yaml:"queue"`  // events.go
 	Outbox     *OutboxExpect        `yaml:"outbox"` // events.go
+	Tests      *TestsExpect         `yaml:"tests"`  // unittests.go
 
 	Decision string          `yaml:"decision"` // policy: allowed | explicitDeny | implicitDeny
 	Findings *FindingsExpect `yaml:"findings"` // policy
@@ -371,16 +373,17 @@ func validateSteps(steps []Step, check string, add func(int, string, ...any)) {
 	for _, s := range steps {
 		n := 0
 		for _, set := range []bool{s.Seed != nil, s.Request != nil, s.Invoke != nil, s.Advance != "", s.Repeat != nil,
-			s.PutEvent != nil, s.SendMessage != nil, s.Publish != nil, s.Deliver} {
+			s.PutEvent != nil, s.SendMessage != nil, s.Publish != nil, s.Deliver, s.UnitTests != nil} {
 			if set {
 				n++
 			}
 		}
 		if n != 1 {
-			add(s.Line, "check %q: a step must have exactly one of seed, request, invoke, advance, repeat, putEvent, sendMessage, publish, deliver (found %d)", check, n)
+			add(s.Line, "check %q: a step must have exactly one of seed, request, invoke, advance, repeat, putEvent, sendMessage, publish, deliver, unitTests (found %d)", check, n)
 			continue
 		}
 		validateEventStep(s, check, add)
+		validateUnitTestsStep(s, check, add)
 		switch {
 		case s.Seed != nil:
 			if s.Seed.Table == "" {
@@ -453,6 +456,7 @@ func validateExpect(e *Expect, c *Check, add func(int, string, ...any)) {
 			}
 		}
 	}
+	validateTestsExpect(e, c, add)
 	if e.Error != nil && e.NoError {
 		add(c.Line, "check %q: expect has both error and noError", c.Name)
 	}

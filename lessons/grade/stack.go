@@ -51,6 +51,14 @@ func (g *Grader) gradeStack(ctx context.Context, v *Verdict, ex *lessons.Exercis
 		return nil
 	}
 	defer stack.Close()
+	if needsUnitTests(checks) {
+		progress(Progress{Stage: "building", Total: len(checks)})
+		ts, err := g.withUnitTests(ctx, stack, deployFiles(ex, files), v)
+		if ts == nil || err != nil {
+			return err
+		}
+		stack = ts
+	}
 	for i, c := range checks {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -140,6 +148,8 @@ func (r *run) step(ctx context.Context, s Step) error {
 		return err
 	}
 	switch {
+	case s.UnitTests != nil:
+		return r.unitTests(ctx, s.UnitTests)
 	case s.Seed != nil:
 		items := make([]map[string]any, 0, len(s.Seed.Items))
 		for i := range s.Seed.Items {
@@ -293,6 +303,11 @@ func (r *run) record(ex Exchange, body []byte, status int, h http.Header, fnErr 
 // expect evaluates the expectations; it returns the first failure and, for
 // value mismatches, the expected and actual values rendered for a diff.
 func (r *run) expect(ctx context.Context, e *Expect, res *CheckResult) (failure, expected, actual string) {
+	if e.Tests != nil {
+		if f := r.expectTests(e.Tests); f != "" {
+			return f, "", ""
+		}
+	}
 	needsResponse := e.Status != nil || len(e.Headers) > 0 || e.Body != nil || e.JSON.Kind != 0 || len(e.JSONPath) > 0 || e.Error != nil || e.NoError
 	if needsResponse {
 		if len(r.exchanges) == 0 {
