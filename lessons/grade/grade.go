@@ -85,6 +85,13 @@ type PolicyEngine interface {
 	Findings(policy []byte) ([]Finding, error)
 }
 
+// PolicyTyper is implemented by a PolicyEngine that can also grade other
+// kinds of policy; typ is an exercise's policyType setting ("identity" or
+// "resource"). Engines without it grade identity policies only.
+type PolicyTyper interface {
+	ForType(typ string) (PolicyEngine, error)
+}
+
 // Finding is a policy validation finding.
 type Finding struct {
 	Code     string // issue code, e.g. PASS_ROLE_WITH_STAR_IN_RESOURCE

@@ -2,6 +2,7 @@ package grade
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/learnsls/learnsls/lessons"
@@ -11,6 +12,10 @@ func (g *Grader) gradePolicy(v *Verdict, ex *lessons.Exercise, checks []*Check, 
 	if g.Policies == nil {
 		return fmt.Errorf("grade %s: %w", ex.Dir, errNoEngine)
 	}
+	engine, err := policyEngineFor(g.Policies, ex)
+	if err != nil {
+		return fmt.Errorf("grade %s: %w", ex.Dir, err)
+	}
 	name, policy, err := learnerFile(ex, files)
 	if err != nil {
 		return err
@@ -19,7 +24,7 @@ func (g *Grader) gradePolicy(v *Verdict, ex *lessons.Exercise, checks []*Check, 
 		v.Problem = name + " is empty: write a policy document, then run the checks."
 		return nil
 	}
-	findings, err := g.Policies.Findings(policy)
+	findings, err := engine.Findings(policy)
 	if err != nil {
 		// A policy that does not parse is the learner's diagnostic, like a compile error.
 		v.Diagnostics = []Diagnostic{policyDiagnostic(name, err)}
@@ -37,7 +42,7 @@ func (g *Grader) gradePolicy(v *Verdict, ex *lessons.Exercise, checks []*Check, 
 		res := CheckResult{Name: c.Name, Hidden: c.Hidden, Passed: true}
 		var fails []string
 		if c.Policy != nil {
-			d, why, err := g.Policies.Evaluate(policy, *c.Policy)
+			d, why, err := engine.Evaluate(policy, *c.Policy)
 			if err != nil {
 				return fmt.Errorf("check %q: %w", c.Name, err)
 			}
@@ -47,7 +52,7 @@ func (g *Grader) gradePolicy(v *Verdict, ex *lessons.Exercise, checks []*Check, 
 			}
 		}
 		for _, row := range c.Matrix {
-			d, why, err := g.Policies.Evaluate(policy, row.PolicyRequest)
+			d, why, err := engine.Evaluate(policy, row.PolicyRequest)
 			if err != nil {
 				return fmt.Errorf("check %q: %w", c.Name, err)
 			}
@@ -56,7 +61,7 @@ func (g *Grader) gradePolicy(v *Verdict, ex *lessons.Exercise, checks []*Check, 
 				if row.Allow {
 					want = "allowed"
 				}
-				fails = append(fails, fmt.Sprintf("%s on %s should be %s but is %s\n%s", row.Action, row.Resource, want, d, why))
+				fails = append(fails, fmt.Sprintf("%s should be %s but is %s\n%s", describeRequest(row.PolicyRequest), want, d, why))
 			}
 		}
 		if fe := c.Expect.Findings; fe != nil {
@@ -70,6 +75,51 @@ func (g *Grader) gradePolicy(v *Verdict, ex *lessons.Exercise, checks []*Check, 
 		v.Checks = append(v.Checks, res)
 	}
 	return nil
+}
+
+// policyEngineFor returns the engine for an exercise's policyType setting;
+// an engine that is not a PolicyTyper grades identity policies only.
+func policyEngineFor(e PolicyEngine, ex *lessons.Exercise) (PolicyEngine, error) {
+	raw, set := ex.Settings[PolicyTypeSetting]
+	if !set {
+		return e, nil
+	}
+	typ, ok := raw.(string)
+	if !ok {
+		return nil, fmt.Errorf("setting %s must be text (identity or resource), not %v", PolicyTypeSetting, raw)
+	}
+	t, ok := e.(PolicyTyper)
+	if !ok {
+		if typ == "identity" {
+			return e, nil
+		}
+		return nil, fmt.Errorf("setting %s: %q: the policy engine grades identity policies only", PolicyTypeSetting, typ)
+	}
+	return t.ForType(typ)
+}
+
+// describeRequest names a matrix row's request for a failure message: who
+// (when the check names a principal), what, on what, and its context keys.
+func describeRequest(r PolicyRequest) string {
+	s := r.Action + " on " + r.Resource
+	if r.Principal != "" {
+		s = r.Principal + ": " + s
+	}
+	if len(r.Context) > 0 {
+		keys := make([]string, 0, len(r.Context))
+		for k := range r.Context {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = k + "=" + r.Context[k]
+		}
+		s += " (" + strings.Join(parts, ", ") + ")"
+	} else if r.Principal != "" {
+		s += " (no context keys)"
+	}
+	return s
 }
 
 func checkFindings(fe *FindingsExpect, findings []Finding) []string {
