@@ -168,3 +168,21 @@ func FuzzSignJWT(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkSignJWT is the cost a jwt request step adds to a check.
+func BenchmarkSignJWT(b *testing.B) {
+	var n yaml.Node
+	if err := yaml.Unmarshal([]byte(`{sub: user-c, aud: weather-app, scope: [a, b]}`), &n); err != nil {
+		b.Fatal(err)
+	}
+	now := time.Now()
+	if _, err := gradingKey(); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := signJWT(n.Content[0], now); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
