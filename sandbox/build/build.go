@@ -449,7 +449,10 @@ func (b *Builder) failure(res *goResult, files []sourceFile, src, guestDir strin
 	case strings.Contains(text, "file size limit exceeded"):
 		return fmt.Errorf("%w: the compiler's output passed the size limit; look for very large constants or arrays", ErrOutputTooLarge)
 	case strings.Contains(text, "out of memory") || strings.Contains(text, "cannot allocate memory") ||
-		strings.Contains(text, "signal: killed"):
+		strings.Contains(text, "signal: killed") ||
+		// Under the heap rlimit the compiler's runtime can also fault when
+		// an mmap fails, instead of saying "out of memory".
+		strings.Contains(text, "SIGSEGV: segmentation violation") || strings.Contains(text, "fatal error: runtime:"):
 		return fmt.Errorf("%w: the compiler needed more than %s; look for huge constants (strings doubled again and again), arrays or deeply nested generic types",
 			ErrCompilerMemory, humanBytes(b.opts.MaxMemoryBytes))
 	}
