@@ -6,12 +6,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/learnsls/learnsls/sandbox/build"
 )
 
 // TestOrderPipelineThroughStack is the EDA end-to-end scenario with real Go
@@ -23,17 +20,8 @@ func TestOrderPipelineThroughStack(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds two Go functions")
 	}
-	b, err := build.New(build.Options{CacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-build")})
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	s, err := New(ctx, Options{Builder: b, Clock: NewClock(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)),
-		CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close(ctx)
+	s := newTestStack(t, 9)
 	tmpl, _ := os.ReadFile("testdata/orders/template.yaml")
 	api, _ := os.ReadFile("testdata/orders/api.go.txt")
 	worker, _ := os.ReadFile("testdata/orders/worker.go.txt")
@@ -128,17 +116,8 @@ func TestSchedulesTopicsAndOutbox(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds two Go functions")
 	}
-	b, err := build.New(build.Options{CacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-build")})
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	s, err := New(ctx, Options{Builder: b, Clock: NewClock(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)),
-		CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close(ctx)
+	s := newTestStack(t, 9)
 	tmpl, _ := os.ReadFile("testdata/alerts/template.yaml")
 	tick, _ := os.ReadFile("testdata/alerts/tick.go.txt")
 	notify, _ := os.ReadFile("testdata/alerts/notify.go.txt")
@@ -203,17 +182,8 @@ func TestStreamBisectAndOnFailure(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a Go function")
 	}
-	b, err := build.New(build.Options{CacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-build")})
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	s, err := New(ctx, Options{Builder: b, Clock: NewClock(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)),
-		CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close(ctx)
+	s := newTestStack(t, 9)
 	tmpl, _ := os.ReadFile("testdata/streamsdlq/template.yaml")
 	code, _ := os.ReadFile("testdata/streams/main.go.txt")
 	if err := s.Deploy(ctx, tmpl, map[string][]byte{"audit/main.go": code}, nil); err != nil {
@@ -262,17 +232,8 @@ func TestStreamFilterCriteria(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a Go function")
 	}
-	b, err := build.New(build.Options{CacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-build")})
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	s, err := New(ctx, Options{Builder: b, Clock: NewClock(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)),
-		CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close(ctx)
+	s := newTestStack(t, 9)
 	tmpl, _ := os.ReadFile("testdata/streams/template.yaml")
 	tmpl = append(tmpl, []byte(`            FilterCriteria:
               Filters:
@@ -302,17 +263,8 @@ func TestGuestSQSWithIAM(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a Go function")
 	}
-	b, err := build.New(build.Options{CacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-build")})
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	s, err := New(ctx, Options{Builder: b, Clock: NewClock(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)),
-		CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close(ctx)
+	s := newTestStack(t, 9)
 	tmpl, _ := os.ReadFile("testdata/sender/template.yaml")
 	code, _ := os.ReadFile("testdata/sender/main.go.txt")
 	if err := s.Deploy(ctx, tmpl, map[string][]byte{"sender/main.go": code}, nil); err != nil {

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/learnsls/learnsls/sandbox/build"
 )
@@ -20,17 +19,8 @@ import (
 // runs: warming it costs seconds once.
 func deployUsers(t testing.TB) *Stack {
 	t.Helper()
-	b, err := build.New(build.Options{CacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-build")})
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	s, err := New(ctx, Options{Builder: b, Clock: NewClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)),
-		CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close(context.Background()) })
+	s := newTestStack(t, 0)
 	tmpl, _ := os.ReadFile("testdata/users/template.yaml")
 	code, _ := os.ReadFile("testdata/users/main.go.txt")
 	if err := s.Deploy(ctx, tmpl, map[string][]byte{"users/main.go": code}, nil); err != nil {

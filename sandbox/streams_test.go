@@ -3,26 +3,14 @@ package sandbox
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/learnsls/learnsls/sandbox/build"
 )
 
 func TestDynamoDBStreamMapping(t *testing.T) {
-	b, err := build.New(build.Options{CacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-build")})
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	s, err := New(ctx, Options{Builder: b, Clock: NewClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)),
-		CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close(ctx)
+	s := newTestStack(t, 0)
 	tmpl, _ := os.ReadFile("testdata/streams/template.yaml")
 	code, _ := os.ReadFile("testdata/streams/main.go.txt")
 	if err := s.Deploy(ctx, tmpl, map[string][]byte{"audit/main.go": code}, nil); err != nil {
@@ -76,10 +64,6 @@ func TestDynamoDBStreamMapping(t *testing.T) {
 // stream records reads them from TRIM_HORIZON, skips them from LATEST, and
 // a redeploy does not rewind an existing mapping.
 func TestStreamStartingPosition(t *testing.T) {
-	b, err := build.New(build.Options{CacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-build")})
-	if err != nil {
-		t.Fatal(err)
-	}
 	full, _ := os.ReadFile("testdata/streams/template.yaml")
 	code, _ := os.ReadFile("testdata/streams/main.go.txt")
 	files := map[string][]byte{"audit/main.go": code}
@@ -93,12 +77,7 @@ func TestStreamStartingPosition(t *testing.T) {
 	} {
 		t.Run(tt.position, func(t *testing.T) {
 			ctx := context.Background()
-			s, err := New(ctx, Options{Builder: b, Clock: NewClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)),
-				CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-sandbox-test-wazero")})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close(ctx)
+			s := newTestStack(t, 0)
 			if err := s.Deploy(ctx, []byte(noEvents), files, nil); err != nil {
 				t.Fatal(err)
 			}
