@@ -9,11 +9,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -36,12 +39,15 @@ func main() {
 
 func run() int {
 	serve := flag.String("serve", "", "serve the simulated DynamoDB on this address instead of measuring")
+	stack := flag.String("stack", "fast", "with -serve: the HTTP stack, fast (dynamodb.FastServer) or nethttp (net/http with Service.ServeHTTP)")
+	null := flag.Bool("null", false, "with -serve: answer with canned responses and do no work (measures the client's own ceiling)")
 	endpoint := flag.String("endpoint", "", "endpoint to measure, e.g. http://127.0.0.1:8000")
 	label := flag.String("label", "server", "name printed with the results")
 	duration := flag.Duration("duration", 10*time.Second, "how long to measure")
 	workers := flag.Int("workers", 16, "concurrent clients")
 	items := flag.Int("items", 1000, "items seeded before measuring")
-	cpuprofile := flag.String("cpuprofile", "", "with -serve: write a CPU profile of the server here")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of this process here")
+	memprofile := flag.String("memprofile", "", "write an allocation profile of this process here on exit")
 	raw := flag.Bool("raw", false, "send the same operations as plain HTTP POSTs with fixed headers instead of through the SDK (a lighter client, to see more of the server's own speed)")
 	flag.Parse()
 	if *cpuprofile != "" {
@@ -53,12 +59,19 @@ func run() int {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
+	if *memprofile != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer func() {
+			if f, err := os.Create(*memprofile); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
+	}
 	if *serve != "" {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
-		srv := &http.Server{Addr: *serve, Handler: ddbsim.New(ddbsim.Options{})}
-		go func() { <-ctx.Done(); srv.Close() }()
-		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		if err := serveOn(ctx, *serve, *stack, *null); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}
@@ -73,20 +86,87 @@ func run() int {
 		fmt.Fprintf(os.Stderr, "ddbbench %s: %v\n", *label, err)
 		return 1
 	}
-	fmt.Printf("%-10s ops=%-8d ops/s=%-9.0f p50=%-9s p99=%-9s errors=%d\n", *label, res.ops, res.rate, res.p50, res.p99, res.errors)
+	fmt.Printf("%-10s workers=%-3d ops=%-8d ops/s=%-9.0f p50=%-9s p99=%-9s errors=%-4d client-cpu/op=%.1fus\n",
+		*label, *workers, res.ops, res.rate, res.p50, res.p99, res.errors, res.clientCPU.Seconds()*1e6/float64(res.ops))
 	return 0
+}
+
+// serveOn serves learnsls's simulated DynamoDB (or, with null, canned
+// answers) on addr until ctx ends.
+func serveOn(ctx context.Context, addr, stack string, null bool) error {
+	svc := ddbsim.New(ddbsim.Options{})
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	type server interface {
+		Serve(net.Listener) error
+		Close() error
+	}
+	var srv server
+	switch {
+	case stack == "nethttp" && null:
+		srv = &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			body, _ := io.ReadAll(r.Body)
+			status, resp := nullCall(r.Context(), r.Header.Get("X-Amz-Target"), body)
+			h := w.Header()
+			h["Content-Type"] = []string{"application/x-amz-json-1.0"}
+			h["X-Amz-Crc32"] = []string{strconv.FormatUint(uint64(crc32.ChecksumIEEE(resp)), 10)}
+			h["Content-Length"] = []string{strconv.Itoa(len(resp))}
+			w.WriteHeader(status)
+			w.Write(resp)
+		})}
+	case stack == "nethttp":
+		srv = &http.Server{Handler: svc}
+	case stack == "fast":
+		fs := ddbsim.NewFastServer(svc, nil)
+		if null {
+			fs.Call = nullCall
+		}
+		srv = fs
+	default:
+		return fmt.Errorf("unknown -stack %q (want fast or nethttp)", stack)
+	}
+	go func() { <-ctx.Done(); srv.Close() }()
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) && ctx.Err() == nil {
+		return err
+	}
+	return nil
 }
 
 type result struct {
 	ops, errors int
 	rate        float64
 	p50, p99    time.Duration
+	clientCPU   time.Duration // this process's CPU time while measuring
 }
 
+// newHTTPClient is the client both servers are measured with: keep-alive
+// connections, at least one idle connection per worker so none is
+// re-dialled, and no compression.
+func newHTTPClient(workers int) *http.Client {
+	return &http.Client{Transport: &http.Transport{
+		MaxIdleConns: workers * 2, MaxIdleConnsPerHost: workers * 2, DisableCompression: true,
+	}}
+}
+
+// client is the SDK client both servers are measured with: static
+// credentials and no retries (a retried call would count as one slow
+// operation and hide errors).
 func client(endpoint string, workers int) *dynamodb.Client {
-	hc := &http.Client{Transport: &http.Transport{MaxIdleConns: workers * 2, MaxIdleConnsPerHost: workers * 2}}
-	cfg := aws.Config{Region: "us-east-1", Credentials: credentials.NewStaticCredentialsProvider("bench", "bench", ""), HTTPClient: hc, RetryMaxAttempts: 1}
+	cfg := aws.Config{
+		Region:      "us-east-1",
+		Credentials: credentials.NewStaticCredentialsProvider("bench", "bench", ""),
+		HTTPClient:  newHTTPClient(workers),
+		Retryer:     func() aws.Retryer { return aws.NopRetryer{} },
+	}
 	return dynamodb.NewFromConfig(cfg, func(o *dynamodb.Options) { o.BaseEndpoint = aws.String(endpoint) })
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // measure seeds a table and runs a mix of 60% GetItem, 30% PutItem and
@@ -94,7 +174,7 @@ func client(endpoint string, workers int) *dynamodb.Client {
 func measure(endpoint string, d time.Duration, workers, items int, raw bool) (result, error) {
 	ctx := context.Background()
 	c := client(endpoint, workers)
-	hc := &http.Client{Transport: &http.Transport{MaxIdleConns: workers * 2, MaxIdleConnsPerHost: workers * 2}}
+	hc := newHTTPClient(workers)
 	table := aws.String("bench" + strconv.FormatInt(time.Now().UnixNano(), 36))
 	if _, err := c.CreateTable(ctx, &dynamodb.CreateTableInput{
 		TableName: table, BillingMode: types.BillingModePayPerRequest,
@@ -130,6 +210,7 @@ func measure(endpoint string, d time.Duration, workers, items int, raw bool) (re
 	var mu sync.Mutex
 	var all []time.Duration
 	errs := 0
+	cpu0 := cpuTime()
 	deadline := time.Now().Add(d)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -167,6 +248,7 @@ func measure(endpoint string, d time.Duration, workers, items int, raw bool) (re
 		}()
 	}
 	wg.Wait()
+	clientCPU := cpuTime() - cpu0
 	if len(all) == 0 {
 		return result{}, errors.New("no operations completed")
 	}
@@ -174,6 +256,7 @@ func measure(endpoint string, d time.Duration, workers, items int, raw bool) (re
 	return result{
 		ops: len(all), errors: errs, rate: float64(len(all)) / d.Seconds(),
 		p50: all[len(all)/2].Round(time.Microsecond), p99: all[len(all)*99/100].Round(time.Microsecond),
+		clientCPU: clientCPU,
 	}, nil
 }
 
