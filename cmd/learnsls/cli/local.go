@@ -132,7 +132,13 @@ func serveLocal(ctx context.Context, cfg localConfig, env Env) error {
 		fmt.Fprintln(env.Stdout, "  state is kept in memory only (use --data DIR to keep it)")
 	}
 	fmt.Fprintf(env.Stdout, "  try: aws dynamodb list-tables --endpoint-url %s\n", endpoint)
-	srv := &http.Server{Handler: router, ReadHeaderTimeout: 10 * time.Second}
+	// SDK-shaped DynamoDB requests take the fast path; everything else
+	// (other services, GET /, unusual HTTP) goes through the router.
+	srv := &dynamodb.FastServer{
+		Call:     ddb.CallTarget,
+		Targets:  []string{dynamodb.TargetPrefix, dynamodb.StreamsTargetPrefix},
+		Fallback: &http.Server{Handler: router, ReadHeaderTimeout: 10 * time.Second},
+	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
 )
 
 // startLocal runs `learnsls local` on a free port and returns its endpoint
@@ -96,5 +98,35 @@ func TestLocalBadFlag(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "Usage: learnsls local") {
 		t.Fatalf("stderr %q", stderr.String())
+	}
+}
+
+// TestLocalSharesConnections sends DynamoDB (fast path), SQS and a health
+// check (both through the router) over one keep-alive client, so a
+// connection moves from the fast path to net/http mid-way.
+func TestLocalSharesConnections(t *testing.T) {
+	endpoint, stop := startLocal(t)
+	defer stop()
+	ctx := context.Background()
+	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1}}
+	cfg := aws.Config{Region: "us-east-1", Credentials: credentials.NewStaticCredentialsProvider("a", "b", ""), RetryMaxAttempts: 1, HTTPClient: hc}
+	ddb := dynamodb.NewFromConfig(cfg, func(o *dynamodb.Options) { o.BaseEndpoint = aws.String(endpoint) })
+	queues := sqs.NewFromConfig(cfg, func(o *sqs.Options) { o.BaseEndpoint = aws.String(endpoint) })
+	for i := range 3 {
+		if _, err := ddb.ListTables(ctx, &dynamodb.ListTablesInput{}); err != nil {
+			t.Fatalf("round %d: ListTables: %v", i, err)
+		}
+		if _, err := queues.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("q")}); err != nil {
+			t.Fatalf("round %d: CreateQueue: %v", i, err)
+		}
+		resp, err := hc.Get(endpoint + "/")
+		if err != nil {
+			t.Fatalf("round %d: health check: %v", i, err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.HasPrefix(string(body), "healthy: dynamodb.us-east-1") {
+			t.Fatalf("round %d: health check answered %q", i, body)
+		}
 	}
 }
