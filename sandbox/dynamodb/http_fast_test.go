@@ -106,19 +106,22 @@ func TestFastServerMatchesServeHTTP(t *testing.T) {
 	slow := httptest.NewServer(New(Options{Clock: clock}))
 	defer slow.Close()
 	fast := startFast(t, NewFastServer(New(Options{Clock: clock}), nil))
-	steps := []struct{ op, body string }{
-		{"GetItem", `{"TableName":"t","Key":{"pk":{"S":"a"}}}`},
-		{"CreateTable", `{"TableName":"t","BillingMode":"PAY_PER_REQUEST","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}]}`},
-		{"PutItem", `{"TableName":"t","Item":{"pk":{"S":"a"},"n":{"N":"1.50"},"l":{"L":[{"BOOL":true},{"NULL":true}]}}}`},
-		{"GetItem", `{"TableName":"t","Key":{"pk":{"S":"a"}}}`},
-		{"GetItem", `{"TableName":"t","Key":{"pk":{"S":"a"}},"ReturnConsumedCapacity":"TOTAL"}`},
-		{"Query", `{"TableName":"t","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"a"}}}`},
-		{"PutItem", `{"TableName":"t","Item":{"pk":{"S":"a"}},"ConditionExpression":"attribute_not_exists(pk)"}`},
-		{"GetItem", `{"TableName":`},
-		{"GetItem", ``},
-		{"NoSuchOperation", `{}`},
-		{"DescribeTable", `{"TableName":"t"}`},
-		{"Scan", `{"TableName":"t","Limit":1}`},
+	steps := []struct {
+		op, body string
+		status   int // as net/http answers; checked so the test cannot pass on errors alone
+	}{
+		{"GetItem", `{"TableName":"tbl","Key":{"pk":{"S":"a"}}}`, 400},
+		{"CreateTable", `{"TableName":"tbl","BillingMode":"PAY_PER_REQUEST","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}]}`, 200},
+		{"PutItem", `{"TableName":"tbl","Item":{"pk":{"S":"a"},"n":{"N":"1.50"},"l":{"L":[{"BOOL":true},{"NULL":true}]}}}`, 200},
+		{"GetItem", `{"TableName":"tbl","Key":{"pk":{"S":"a"}}}`, 200},
+		{"GetItem", `{"TableName":"tbl","Key":{"pk":{"S":"a"}},"ReturnConsumedCapacity":"TOTAL"}`, 200},
+		{"Query", `{"TableName":"tbl","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"a"}}}`, 200},
+		{"PutItem", `{"TableName":"tbl","Item":{"pk":{"S":"a"}},"ConditionExpression":"attribute_not_exists(pk)"}`, 400},
+		{"GetItem", `{"TableName":`, 400},
+		{"GetItem", ``, 400},
+		{"NoSuchOperation", `{}`, 400},
+		{"DescribeTable", `{"TableName":"tbl"}`, 200},
+		{"Scan", `{"TableName":"tbl","Limit":1}`, 200},
 	}
 	dial := func(url string) (net.Conn, *bufio.Reader) {
 		c, err := net.Dial("tcp", strings.TrimPrefix(url, "http://"))
@@ -133,6 +136,9 @@ func TestFastServerMatchesServeHTTP(t *testing.T) {
 	for i, s := range steps {
 		want := exchange(t, sc, sbr, rawPost(s.op, s.body))
 		wantBody := readAll(t, want)
+		if want.StatusCode != s.status {
+			t.Errorf("step %d %s: net/http answered %d %s, the test expects %d", i, s.op, want.StatusCode, wantBody, s.status)
+		}
 		got := exchange(t, fc, fbr, rawPost(s.op, s.body))
 		gotBody := readAll(t, got)
 		if got.StatusCode != want.StatusCode || gotBody != wantBody {
@@ -276,7 +282,7 @@ func TestFastServerShutdown(t *testing.T) {
 // net/http reads the same way.
 func FuzzParseHead(f *testing.F) {
 	for _, s := range []string{
-		rawPost("GetItem", `{"TableName":"t"}`),
+		rawPost("GetItem", `{"TableName":"tbl"}`),
 		"POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\nconnection: Keep-Alive, close\r\ncontent-length: 2\r\n\r\n{}",
 		"POST /a?b HTTP/1.1\r\nhost: x\r\nx-amz-target: DynamoDB_20120810.Query\r\n\r\n",
 		"POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: a\r\nContent-Length: 1\r\nContent-Length: 1\r\n\r\nx",
@@ -343,11 +349,11 @@ func BenchmarkHTTPDoor(b *testing.B) {
 					b.Fatalf("%s: status %d", op, r.StatusCode)
 				}
 			}
-			call("CreateTable", `{"TableName":"t","BillingMode":"PAY_PER_REQUEST","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}]}`)
-			call("PutItem", `{"TableName":"t","Item":{"pk":{"S":"a"},"name":{"S":"Ann Example"},"age":{"N":"42"}}}`)
+			call("CreateTable", `{"TableName":"tbl","BillingMode":"PAY_PER_REQUEST","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}]}`)
+			call("PutItem", `{"TableName":"tbl","Item":{"pk":{"S":"a"},"name":{"S":"Ann Example"},"age":{"N":"42"}}}`)
 			b.ReportAllocs()
 			for b.Loop() {
-				call("GetItem", `{"TableName":"t","Key":{"pk":{"S":"a"}}}`)
+				call("GetItem", `{"TableName":"tbl","Key":{"pk":{"S":"a"}}}`)
 			}
 		})
 	}
