@@ -3,11 +3,19 @@
 # same aws-sdk-go-v2 workload, in the same run. Needs Go, Node and npm;
 # dynalite is installed with npm into a temporary directory.
 #
-#   bench/dynamodb/run.sh [duration] [workers]     e.g. run.sh 10s 16
+#   bench/dynamodb/run.sh [duration] [worker counts]    e.g. run.sh 10s "4 16 64"
+#
+# Every server is measured with the same client settings (keep-alive,
+# an idle connection per worker, no retries, static credentials). Besides
+# learnsls and dynalite it measures a null server (canned answers, no
+# work) to show how many operations per second the client itself can
+# drive on this machine: no server can be measured faster than that.
+# With taskset available, the SDK runs are repeated with the server
+# pinned to CPU 0 and the client to CPU 1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-10s}
-workers=${2:-16}
+workers_list=${2:-"16"}
 tmp=$(mktemp -d)
 pids=()
 cleanup() {
@@ -19,13 +27,20 @@ trap cleanup EXIT
 
 echo "installing dynalite with npm into $tmp ..."
 (cd "$tmp" && npm install --silent --no-audit --no-fund dynalite@4 >/dev/null)
+dynalite_version=$(node -p "require('$tmp/node_modules/dynalite/package.json').version")
 go build -o "$tmp/ddbbench" ./bench/dynamodb
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-ours=$(free_port)
-theirs=$(free_port)
-"$tmp/ddbbench" -serve "127.0.0.1:$ours" & pids+=($!)
-node "$tmp/node_modules/dynalite/cli.js" --port "$theirs" >/dev/null & pids+=($!)
+declare -A port pid
+start() { # name command...
+	port[$1]=$(free_port)
+	"${@:2}" "${port[$1]}" & pid[$1]=$!
+	pids+=("${pid[$1]}")
+}
+start learnsls sh -c 'exec "$0" -serve "127.0.0.1:$1"' "$tmp/ddbbench"
+start learnsls-nethttp sh -c 'exec "$0" -serve "127.0.0.1:$1" -stack nethttp' "$tmp/ddbbench"
+start null sh -c 'exec "$0" -serve "127.0.0.1:$1" -null' "$tmp/ddbbench"
+start dynalite sh -c 'exec node "$0" --port "$1" >/dev/null' "$tmp/node_modules/dynalite/cli.js"
 
 wait_port() {
 	for _ in $(seq 100); do
@@ -35,28 +50,42 @@ wait_port() {
 	echo "server on port $1 did not start" >&2
 	return 1
 }
-wait_port "$ours"
-wait_port "$theirs"
+for s in "${!port[@]}"; do wait_port "${port[$s]}"; done
 
-# Throughput on a shared 2-CPU machine is bounded by the client (the SDK
-# signs and serialises every request), so the script also reads each
-# server's own CPU time from /proc and reports server CPU per operation
-# and the operations per second one server CPU could sustain.
+# Each server's CPU time comes from /proc, so the table also shows server
+# CPU per operation and operations per server CPU second, which do not
+# depend on how much CPU the client leaves the server.
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
-measure() { # label port pid [extra flags]
-	local before after line ops
-	before=$(ticks "$3")
-	line=$("$tmp/ddbbench" -endpoint "http://127.0.0.1:$2" -label "$1" -duration "$duration" -workers "$workers" "${@:4}")
-	after=$(ticks "$3")
-	ops=$(sed -E 's/.*ops=([0-9]+) .*/\1/' <<<"$line")
-	awk -v line="$line" -v t=$((after - before)) -v hz="$hz" -v ops="$ops" 'BEGIN {
-		cpu = t / hz; printf "%s server-cpu=%.2fs  server-cpu/op=%.1fus  ops/s-per-server-cpu=%.0f\n", line, cpu, cpu * 1e6 / ops, (cpu > 0 ? ops / cpu : 0) }'
+measure() { # client-label shared|pinned server workers [client flags]
+	local s=$3 before after line client=()
+	if [[ $2 == pinned ]]; then
+		taskset -a -pc 0 "${pid[$s]}" >/dev/null
+		client=(taskset -c 1)
+	fi
+	before=$(ticks "${pid[$s]}")
+	line=$("${client[@]}" "$tmp/ddbbench" -endpoint "http://127.0.0.1:${port[$s]}" -label "$s" -duration "$duration" -workers "$4" "${@:5}")
+	after=$(ticks "${pid[$s]}")
+	if [[ $2 == pinned ]]; then taskset -a -pc "0-$(($(nproc) - 1))" "${pid[$s]}" >/dev/null; fi
+	awk -v c="$1" -v pin="$2" -v line="$line" -v t=$((after - before)) -v hz="$hz" 'BEGIN {
+		n = split(line, f, " "); for (i = 2; i <= n; i++) { split(f[i], kv, "="); v[kv[1]] = kv[2] }
+		cpu = t / hz; ops = v["ops"]
+		printf "%-6s %-6s %-16s %7s %8s %8s %8s %6s %10.1f %10.1f %11.0f\n", c, pin, f[1], v["workers"], v["ops/s"], v["p50"], v["p99"], v["errors"],
+			cpu * 1e6 / ops, v["client-cpu/op"] + 0, (cpu > 0 ? ops / cpu : 0) }'
 }
-echo "workload: 60% GetItem, 30% PutItem, 10% Query; $workers workers; $duration each; $(nproc) CPUs; load $(cut -d' ' -f1 /proc/loadavg)"
-echo "client: aws-sdk-go-v2"
-measure learnsls "$ours" "${pids[0]}"
-measure dynalite "$theirs" "${pids[1]}"
-echo "client: plain HTTP POSTs of the same requests (lighter client)"
-measure learnsls "$ours" "${pids[0]}" -raw
-measure dynalite "$theirs" "${pids[1]}" -raw
+echo "date $(date -u +%FT%TZ); $(go version); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) x $(nproc); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "workload: 60% GetItem, 30% PutItem, 10% Query (10 items), $duration per row; dynalite $dynalite_version on $(node --version)"
+printf "%-6s %-6s %-16s %7s %8s %8s %8s %6s %10s %10s %11s\n" client cpus server workers ops/s p50 p99 errors srv-us/op cli-us/op ops/srv-CPU-s
+servers=(learnsls dynalite null learnsls-nethttp)
+for w in $workers_list; do
+	for s in "${servers[@]}"; do measure sdk shared "$s" "$w"; done
+done
+if command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
+	for w in $workers_list; do
+		for s in "${servers[@]}"; do measure sdk pinned "$s" "$w"; done
+	done
+fi
+for w in $workers_list; do
+	for s in "${servers[@]}"; do measure raw shared "$s" "$w" -raw; done
+done
+echo "load at end $(cut -d' ' -f1-3 /proc/loadavg)"
