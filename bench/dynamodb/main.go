@@ -1,7 +1,10 @@
 // Command ddbbench measures a DynamoDB-compatible HTTP endpoint with the
-// real aws-sdk-go-v2 client, or (with -serve) serves learnsls's simulated
-// DynamoDB so it runs in its own process like the server it is compared
-// with. run.sh drives both against dynalite in the same run.
+// real aws-sdk-go-v2 client (or, with -raw, plain HTTP POSTs), or with
+// -serve serves learnsls's simulated DynamoDB in its own process, like
+// the server it is compared with: through dynamodb.FastServer (default)
+// or net/http (-stack nethttp). -serve -null answers with canned
+// responses and does no work, which shows the client's own ceiling on
+// the machine. run.sh drives all of them and dynalite in the same run.
 package main
 
 import (

@@ -76,16 +76,21 @@ measure() { # client-label shared|pinned server workers [client flags]
 echo "date $(date -u +%FT%TZ); $(go version); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) x $(nproc); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "workload: 60% GetItem, 30% PutItem, 10% Query (10 items), $duration per row; dynalite $dynalite_version on $(node --version)"
 printf "%-6s %-6s %-16s %7s %8s %8s %8s %6s %10s %10s %11s\n" client cpus server workers ops/s p50 p99 errors srv-us/op cli-us/op ops/srv-CPU-s
-servers=(learnsls dynalite null learnsls-nethttp)
-for w in $workers_list; do
-	for s in "${servers[@]}"; do measure sdk shared "$s" "$w"; done
-done
-if command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
+# sdk: aws-sdk-go-v2 as configured above; sdk1w: the same with the
+# request head and body sent in one write (see -onewrite); raw: plain
+# HTTP POSTs of the same requests, a much lighter client.
+rows() { # client pin flags... ; servers in $servers
 	for w in $workers_list; do
-		for s in "${servers[@]}"; do measure sdk pinned "$s" "$w"; done
+		for s in "${servers[@]}"; do measure "$1" "$2" "$s" "$w" "${@:3}"; done
 	done
+}
+servers=(learnsls dynalite null learnsls-nethttp)
+rows sdk shared
+servers=(learnsls dynalite null)
+rows sdk1w shared -onewrite
+if command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
+	rows sdk pinned
 fi
-for w in $workers_list; do
-	for s in "${servers[@]}"; do measure raw shared "$s" "$w" -raw; done
-done
+servers=(learnsls dynalite null learnsls-nethttp)
+rows raw shared -raw
 echo "load at end $(cut -d' ' -f1-3 /proc/loadavg)"
