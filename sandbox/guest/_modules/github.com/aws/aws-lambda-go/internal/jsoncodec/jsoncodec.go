@@ -1,0 +1,59 @@
+// Package jsoncodec decodes and encodes the hot event types without
+// reflection. In WebAssembly, encoding/json's reflection and its byte-at-a-
+// time scanner are the largest part of a warm invocation; the events
+// package registers generated codecs here and the lambda runtime looks them
+// up by type, falling back to encoding/json whenever a codec declines.
+//
+// A codec never guesses: Decode and Append return false for anything they
+// are not certain to handle exactly as encoding/json would (malformed
+// input, numbers out of range, values of unhandled dynamic types, ...), and
+// the caller then repeats the work with encoding/json, which produces the
+// result or the exact error.
+//
+// The generated code (events/jsoncodec_gen.go) is written by the host-side
+// tool learnsls/sandbox/guest/internal/jsoncodecgen; the exported helpers
+// below exist for it.
+package jsoncodec
+
+import (
+	"reflect"
+	"unsafe"
+)
+
+// Codec decodes and encodes one Go type without reflection.
+type Codec struct {
+	// Decode fills *(*T)(p) from data exactly as
+	// encoding/json.Unmarshal(data, (*T)(p)) would on success. *p should
+	// be the zero T (the runtime decodes into a fresh value); a non-zero
+	// *p is merged into as encoding/json does, except that interface
+	// fields holding pointers are replaced rather than decoded into.
+	// It returns false when it cannot decide (malformed input, a case it
+	// does not handle): the caller then zeroes *p and uses encoding/json,
+	// which produces the exact error.
+	Decode func(data []byte, p unsafe.Pointer) bool
+	// Append appends the JSON of *(*T)(p) exactly as a json.Encoder with
+	// SetEscapeHTML(escapeHTML) would (without the trailing newline), as
+	// for a T value that is not addressable (a handler's returned T);
+	// false = use encoding/json.
+	Append func(dst []byte, p unsafe.Pointer, escapeHTML bool) ([]byte, bool)
+}
+
+// registry is written only by Register during package initialisation and
+// read afterwards, so it needs no lock.
+var registry map[reflect.Type]Codec
+
+// Register records the codec of t. It is called from init functions of
+// generated code; a later registration of the same type replaces the
+// earlier one.
+func Register(t reflect.Type, c Codec) {
+	if registry == nil {
+		registry = make(map[reflect.Type]Codec)
+	}
+	registry[t] = c
+}
+
+// Lookup returns the codec registered for t.
+func Lookup(t reflect.Type) (Codec, bool) {
+	c, ok := registry[t]
+	return c, ok
+}
