@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	ddb "github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
 
 // The conformance scenarios also run through FastServer.
@@ -356,5 +358,67 @@ func BenchmarkHTTPDoor(b *testing.B) {
 				call("GetItem", `{"TableName":"tbl","Key":{"pk":{"S":"a"}}}`)
 			}
 		})
+	}
+}
+
+// TestFastServerConcurrent drives the fast path from several SDK clients
+// at once (run with -race to check the connection bookkeeping), then shuts
+// down while their connections are still open.
+func TestFastServerConcurrent(t *testing.T) {
+	svc := New(Options{})
+	fs := NewFastServer(svc, nil)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- fs.Serve(ln) }()
+	h := newHarness(t, door{"fast", func(*testing.T, *Service) (string, aws.HTTPClient) {
+		return "http://" + ln.Addr().String(), &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 8}}
+	}})
+	ctx := context.Background()
+	if _, err := h.db.CreateTable(ctx, &ddb.CreateTableInput{
+		TableName: aws.String("conc"), BillingMode: ddbtypes.BillingModePayPerRequest,
+		KeySchema:            []ddbtypes.KeySchemaElement{{AttributeName: aws.String("pk"), KeyType: ddbtypes.KeyTypeHash}},
+		AttributeDefinitions: []ddbtypes.AttributeDefinition{{AttributeName: aws.String("pk"), AttributeType: ddbtypes.ScalarAttributeTypeS}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for w := range 8 {
+		go func() {
+			for i := range 50 {
+				key := fmt.Sprintf("w%d-%d", w, i)
+				if _, err := h.db.PutItem(ctx, &ddb.PutItemInput{TableName: aws.String("conc"), Item: map[string]ddbtypes.AttributeValue{
+					"pk": &ddbtypes.AttributeValueMemberS{Value: key}}}); err != nil {
+					errs <- err
+					return
+				}
+				out, err := h.db.GetItem(ctx, &ddb.GetItemInput{TableName: aws.String("conc"), Key: map[string]ddbtypes.AttributeValue{
+					"pk": &ddbtypes.AttributeValueMemberS{Value: key}}})
+				if err != nil {
+					errs <- err
+					return
+				}
+				if out.Item == nil {
+					errs <- fmt.Errorf("%s: item not found after PutItem", key)
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	sctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := fs.Shutdown(sctx); err != nil {
+		t.Fatalf("Shutdown: %v", err)
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		t.Errorf("Serve returned %v", err)
 	}
 }
