@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/learnsls/learnsls/sandbox/build"
+	"github.com/learnsls/learnsls/sandbox/lambda"
 )
 
 // deployUsers deploys testdata/users (the classic users service) into a
@@ -19,8 +20,14 @@ import (
 // runs: warming it costs seconds once.
 func deployUsers(t testing.TB) *Stack {
 	t.Helper()
+	return deployUsersWith(t, lambda.EngineAuto)
+}
+
+// deployUsersWith is deployUsers with a chosen wazero engine.
+func deployUsersWith(t testing.TB, engine lambda.Engine) *Stack {
+	t.Helper()
 	ctx := context.Background()
-	s := newTestStack(t, 0)
+	s := newStackWithEngine(t, 0, engine)
 	tmpl, _ := os.ReadFile("testdata/users/template.yaml")
 	code, _ := os.ReadFile("testdata/users/main.go.txt")
 	if err := s.Deploy(ctx, tmpl, map[string][]byte{"users/main.go": code}, nil); err != nil {
