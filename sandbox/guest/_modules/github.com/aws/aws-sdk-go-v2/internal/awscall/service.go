@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/internal/wirejson"
@@ -111,15 +112,15 @@ func walkChecks(v reflect.Value, path string, checks map[string][]string, missin
 			walkChecks(v.Elem(), path, checks, missing)
 		}
 	case reflect.Struct:
-		for _, c := range checks[v.Type().Name()] {
-			name, nested := strings.CutPrefix(c, "+")
-			f := v.FieldByName(name)
+		for _, c := range compiledChecks(v.Type(), checks) {
+			f := v.Field(c.index)
 			switch {
-			case !f.IsValid():
-			case nested:
-				walkChecks(f, path+"."+name, checks, missing)
+			case c.nested:
+				if hasContents(f) {
+					walkChecks(f, path+"."+c.name, checks, missing)
+				}
 			case isMissing(f):
-				*missing = append(*missing, path+"."+name)
+				*missing = append(*missing, path+"."+c.name)
 			}
 		}
 	case reflect.Slice, reflect.Array:
@@ -133,6 +134,53 @@ func walkChecks(v reflect.Value, path string, checks map[string][]string, missin
 			walkChecks(v.MapIndex(k), fmt.Sprintf("%s[%q]", path, k.String()), checks, missing)
 		}
 	}
+}
+
+// hasContents reports whether walking into f can find anything: a nil
+// pointer or an empty list or map holds no struct to check.
+func hasContents(f reflect.Value) bool {
+	switch f.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		return !f.IsNil()
+	case reflect.Slice, reflect.Map, reflect.Array:
+		return f.Len() > 0
+	}
+	return true
+}
+
+// fieldCheck is one entry of a checks list resolved to a field index.
+type fieldCheck struct {
+	index  int
+	name   string
+	nested bool
+}
+
+type checksKey struct {
+	checks uintptr // identity of the checks map
+	t      reflect.Type
+}
+
+// compiled caches the checks of each (checks map, struct type): looking
+// fields up by name on every call is most of a validation's cost, and
+// guest code runs as WebAssembly, where reflection is slow.
+var compiled sync.Map // checksKey -> []fieldCheck
+
+func compiledChecks(t reflect.Type, checks map[string][]string) []fieldCheck {
+	key := checksKey{reflect.ValueOf(checks).Pointer(), t}
+	if c, ok := compiled.Load(key); ok {
+		return c.([]fieldCheck)
+	}
+	var out []fieldCheck
+	for _, c := range checks[t.Name()] {
+		name, nested := strings.CutPrefix(c, "+")
+		f, ok := t.FieldByName(name)
+		if !ok || len(f.Index) != 1 {
+			continue
+		}
+		out = append(out, fieldCheck{index: f.Index[0], name: name, nested: nested})
+	}
+	compiled.Store(key, out)
+	return out
 }
 
 // isMissing reports whether a required member is unset: a nil reference

@@ -37,15 +37,45 @@ import (
 // Union converts values of one interface type to and from their JSON form.
 // Encode receives a non-nil interface value; Decode the member's decoded
 // JSON (objects are map[string]any, arrays []any, numbers json.Number).
+// Append and DecodeJSON are the same conversions for the direct codec
+// (fast.go): Append writes the JSON encoding/json would write for
+// Encode's tree, DecodeJSON reads a non-null value from the Decoder and
+// returns what Decode would, or an error to let the tree codec decide.
+// Without them values of the union go through the tree codec.
 type Union struct {
-	Type   reflect.Type
-	Encode func(v any) (any, error)
-	Decode func(tree any) (any, error)
+	Type       reflect.Type
+	Encode     func(v any) (any, error)
+	Decode     func(tree any) (any, error)
+	Append     func(dst []byte, v any) ([]byte, error)
+	DecodeJSON func(d *Decoder) (any, error)
 }
 
 // Codec encodes and decodes wire JSON with a set of union hooks.
 type Codec struct {
 	unions map[reflect.Type]Union
+	direct map[reflect.Type]Direct
+}
+
+// Direct converts values of one type (a service's hottest, such as
+// DynamoDB's item maps) for the direct codec without reflection. Append
+// must write what the tree codec writes for the value (which is never a
+// nil or absent one: the codec handles those); Decode reads a non-null
+// value into v, or returns an error to let the tree codec decide.
+type Direct struct {
+	Type   reflect.Type
+	Append func(dst []byte, v reflect.Value) ([]byte, error)
+	Decode func(d *Decoder, v reflect.Value) error
+}
+
+// WithDirect adds direct conversions to c and returns it.
+func (c *Codec) WithDirect(ds ...Direct) *Codec {
+	if c.direct == nil {
+		c.direct = map[reflect.Type]Direct{}
+	}
+	for _, d := range ds {
+		c.direct[d.Type] = d
+	}
+	return c
 }
 
 // New returns a Codec that knows the given unions.
@@ -72,6 +102,14 @@ func (c *Codec) Marshal(in any) ([]byte, error) {
 		}
 		v = v.Elem()
 	}
+	if b, err := c.marshalDirect(make([]byte, 0, 256), v); err == nil {
+		return b, nil
+	}
+	return c.marshalTree(v)
+}
+
+// marshalTree is Marshal by way of ToTree and encoding/json.
+func (c *Codec) marshalTree(v reflect.Value) ([]byte, error) {
 	tree, _, err := c.ToTree(v)
 	if err != nil {
 		return nil, err
@@ -197,6 +235,20 @@ func (c *Codec) Unmarshal(data []byte, out any) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil
 	}
+	ov := reflect.ValueOf(out)
+	if ov.Kind() == reflect.Pointer && !ov.IsNil() {
+		if err := c.unmarshalDirect(data, ov); err == nil {
+			return nil
+		}
+		// Start again from the zero value: the tree codec decides, with
+		// its own error if there is one.
+		ov.Elem().SetZero()
+	}
+	return c.unmarshalTree(data, out)
+}
+
+// unmarshalTree is Unmarshal by way of Parse and FromTree.
+func (c *Codec) unmarshalTree(data []byte, out any) error {
 	tree, err := Parse(data)
 	if err != nil {
 		return err
@@ -349,11 +401,13 @@ type fieldInfo struct {
 	index  int
 	name   string
 	always bool
+	quoted string // `"name":`, for the direct codec
 }
 
 // typeInfo is a struct type's wire members, computed once per type.
 type typeInfo struct {
 	fields []fieldInfo
+	sorted []fieldInfo    // by wire name, as the tree codec writes them
 	byName map[string]int // wire name -> field index
 }
 
@@ -376,9 +430,10 @@ func infoOf(t reflect.Type) *typeInfo {
 		if name == "" {
 			name = f.Name
 		}
-		info.fields = append(info.fields, fieldInfo{index: i, name: name, always: opt == "always"})
+		info.fields = append(info.fields, fieldInfo{index: i, name: name, always: opt == "always", quoted: string(AppendString(nil, name)) + ":"})
 		info.byName[name] = i
 	}
+	info.sorted = sortedFields(info.fields)
 	v, _ := infoCache.LoadOrStore(t, info)
 	return v.(*typeInfo)
 }

@@ -1,8 +1,12 @@
 package wirejson
 
 import (
+	"bytes"
+	"errors"
 	"encoding/json"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -43,9 +47,13 @@ var testCodec = New(Union{
 		return map[string]any{"circle": json.Number(string(rune('0' + v.(circle).R)))}, nil
 	},
 	Decode: func(tree any) (any, error) {
-		m := tree.(map[string]any)
-		n, _ := m["circle"].(json.Number).Int64()
-		return circle{R: int(n)}, nil
+		m, _ := tree.(map[string]any)
+		num, ok := m["circle"].(json.Number)
+		if len(m) != 1 || !ok {
+			return nil, errors.New("not a circle")
+		}
+		n, err := strconv.Atoi(string(num))
+		return circle{R: n}, err
 	},
 })
 
@@ -147,6 +155,103 @@ func BenchmarkMarshal(b *testing.B) {
 	in := &input{Str: ptr("table"), List: []string{"a", "b"}, Map: map[string]string{"#n": "name"}, Nested: &inner{Name: ptr("x")}}
 	for b.Loop() {
 		if _, err := testCodec.Marshal(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// directCodec is testCodec with direct union hooks, so that the direct
+// codec handles unions too.
+var directCodec = func() *Codec {
+	c := New(Union{
+		Type:   reflect.TypeOf((*shape)(nil)).Elem(),
+		Encode: testCodec.unions[reflect.TypeOf((*shape)(nil)).Elem()].Encode,
+		Decode: testCodec.unions[reflect.TypeOf((*shape)(nil)).Elem()].Decode,
+		Append: func(dst []byte, v any) ([]byte, error) {
+			if r := v.(circle).R; r < 0 || r > 9 {
+				return nil, errors.New("radius out of range")
+			}
+			return append(dst, `{"circle":`+string(rune('0'+v.(circle).R))+`}`...), nil
+		},
+		DecodeJSON: func(d *Decoder) (any, error) {
+			var c circle
+			seen := false
+			err := d.Object(func(name string) error {
+				if name != "circle" || seen {
+					return errGiveUp
+				}
+				seen = true
+				n, err := d.Number()
+				if err != nil {
+					return err
+				}
+				i, err := strconv.Atoi(n)
+				c.R = i
+				return err
+			})
+			if err == nil && !seen {
+				err = errGiveUp
+			}
+			return c, err
+		},
+	})
+	return c
+}()
+
+var directSeeds = []string{
+	`{}`, `null`, ` `, `{"Str":"a","Structs":[{"N":1}],"At":1.5}`, `{"Map":{"a":"b","c":""},"Shape":{"circle":1}}`,
+	`{"Nested":null}`, `{"Count":-2147483648}`, `{"Count":2147483648}`, `{"Count":1.5}`, `{"Float":"NaN"}`, `{"Float":"-Infinity"}`,
+	`{"Float":1e400}`, `{"Float":-0.0}`, `{"At":"2024-01-02T03:04:05Z"}`, `{"At":17e8}`, `{"Data":"AQI="}`, `{"Data":"!"}`,
+	`{"Str":"\u00e9\ud83d\ude00\n\"\\\u2028<>&"}`, "{\"Str\":\"\xff\"}", `{"List":["a",null,""]}`, `{"Shapes":[{"circle":2},null]}`,
+	`{"Str":"a","Str":"b"}`, `{"str":"lower"}`, `{"unknown":[1,{"x":[true,false,null]},"s",-0.5e-3]}`, `{"Count":01}`,
+	`{"List":[1]}`, `{"Str":1}`, `{"Flag":true}`, `{"Flag":tru}`, `[1]`, `{"Str":"a"} trailing`, `{"Map":{"a":null}}`,
+	`{"Structs":[{},{"Name":"x"}],"Nested":{"N":-7}}`, `{"Str":"tab	inside"}`, `{"Shape":{"square":1}}`, `{"Shape":{}}`,
+}
+
+// TestDirectMatchesTree holds the direct codec to the tree codec on the
+// seeds of FuzzDirectMatchesTree.
+func TestDirectMatchesTree(t *testing.T) {
+	for _, s := range directSeeds {
+		for _, c := range []*Codec{testCodec, directCodec} {
+			if err := c.CompareDirect([]byte(s), new(input), new(input)); err != nil {
+				t.Errorf("%s: %v", s, err)
+			}
+		}
+	}
+}
+
+// FuzzDirectMatchesTree: whatever the direct codec decodes, it decodes as
+// the tree codec does, and it encodes what that decodes to the same bytes.
+func FuzzDirectMatchesTree(f *testing.F) {
+	for _, s := range directSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if err := directCodec.CompareDirect(data, new(input), new(input)); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// TestAppendString compares AppendString with encoding/json on the
+// characters it treats specially.
+func TestAppendString(t *testing.T) {
+	for _, s := range []string{"", "plain", "\"\\/", "\x00\x01\b\f\n\r\t\x1f\x7f", "<>&", "é😀", "\u2028\u2029", "\xff\xfe", "a\xc3", "\xed\xa0\x80"} {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(s)
+		if got, want := string(AppendString(nil, s)), strings.TrimSuffix(buf.String(), "\n"); got != want {
+			t.Errorf("AppendString(%q) = %s, want %s", s, got, want)
+		}
+	}
+}
+
+func BenchmarkUnmarshal(b *testing.B) {
+	body := []byte(`{"Str":"table","List":["a","b"],"Map":{"#n":"name"},"Nested":{"Name":"x","N":3},"Count":12}`)
+	for b.Loop() {
+		var v input
+		if err := directCodec.Unmarshal(body, &v); err != nil {
 			b.Fatal(err)
 		}
 	}

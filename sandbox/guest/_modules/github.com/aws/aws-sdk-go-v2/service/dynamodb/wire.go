@@ -1,11 +1,15 @@
 package dynamodb
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/internal/wirejson"
@@ -24,7 +28,299 @@ var wire = wirejson.New(wirejson.Union{
 		}
 		return av, nil
 	},
+	Append: func(dst []byte, v any) ([]byte, error) { return appendAV(dst, v.(types.AttributeValue)) },
+	DecodeJSON: func(d *wirejson.Decoder) (any, error) {
+		av, err := decodeAV(d)
+		if err != nil || av == nil {
+			return nil, err
+		}
+		return av, nil
+	},
+}).WithDirect(wirejson.Direct{
+	Type: reflect.TypeFor[map[string]types.AttributeValue](),
+	Append: func(dst []byte, v reflect.Value) ([]byte, error) {
+		return appendItem(dst, v.Interface().(map[string]types.AttributeValue))
+	},
+	Decode: func(d *wirejson.Decoder, v reflect.Value) error {
+		m, err := decodeItem(d)
+		if err == nil {
+			v.Set(reflect.ValueOf(m))
+		}
+		return err
+	},
 })
+
+// appendItem writes an item (or key) map as the tree codec does: sorted
+// keys, members holding a nil AttributeValue left out.
+func appendItem(dst []byte, m map[string]types.AttributeValue) ([]byte, error) {
+	var buf [8]string
+	keys := buf[:0]
+	for k, av := range m {
+		if av != nil {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	dst = append(dst, '{')
+	for i, k := range keys {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = wirejson.AppendString(dst, k)
+		dst = append(dst, ':')
+		var err error
+		if dst, err = appendAV(dst, m[k]); err != nil {
+			return nil, err
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+// decodeItem reads an item (or key) map; a null or empty member is a nil
+// AttributeValue, as the tree codec leaves it.
+func decodeItem(d *wirejson.Decoder) (map[string]types.AttributeValue, error) {
+	if d.Peek() != '{' {
+		return nil, errAVGiveUp
+	}
+	m := map[string]types.AttributeValue{}
+	err := d.Object(func(k string) error {
+		if d.Null() {
+			m[k] = nil
+			return nil
+		}
+		av, err := decodeAV(d)
+		m[k] = av
+		return err
+	})
+	return m, err
+}
+
+// appendAV writes the JSON encoding/json writes for avToTree(av), without
+// building the tree: AttributeValues are most of what a DynamoDB call
+// sends.
+func appendAV(dst []byte, av types.AttributeValue) ([]byte, error) {
+	switch v := av.(type) {
+	case *types.AttributeValueMemberS:
+		dst = append(dst, `{"S":`...)
+		dst = wirejson.AppendString(dst, v.Value)
+	case *types.AttributeValueMemberN:
+		dst = append(dst, `{"N":`...)
+		dst = wirejson.AppendString(dst, v.Value)
+	case *types.AttributeValueMemberB:
+		dst = append(dst, `{"B":"`...)
+		dst = base64.StdEncoding.AppendEncode(dst, v.Value)
+		dst = append(dst, '"')
+	case *types.AttributeValueMemberBOOL:
+		dst = append(dst, `{"BOOL":`...)
+		dst = strconv.AppendBool(dst, v.Value)
+	case *types.AttributeValueMemberNULL:
+		dst = append(dst, `{"NULL":`...)
+		dst = strconv.AppendBool(dst, v.Value)
+	case *types.AttributeValueMemberSS:
+		dst = appendStrings(append(dst, `{"SS":`...), v.Value)
+	case *types.AttributeValueMemberNS:
+		dst = appendStrings(append(dst, `{"NS":`...), v.Value)
+	case *types.AttributeValueMemberBS:
+		dst = append(dst, `{"BS":[`...)
+		for i, b := range v.Value {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, '"')
+			dst = base64.StdEncoding.AppendEncode(dst, b)
+			dst = append(dst, '"')
+		}
+		dst = append(dst, ']')
+	case *types.AttributeValueMemberL:
+		dst = append(dst, `{"L":[`...)
+		for i, e := range v.Value {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			var err error
+			if dst, err = appendAV(dst, e); err != nil {
+				return nil, err
+			}
+		}
+		dst = append(dst, ']')
+	case *types.AttributeValueMemberM:
+		dst = append(dst, `{"M":{`...)
+		keys := make([]string, 0, len(v.Value))
+		for k := range v.Value {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for i, k := range keys {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = wirejson.AppendString(dst, k)
+			dst = append(dst, ':')
+			var err error
+			if dst, err = appendAV(dst, v.Value[k]); err != nil {
+				return nil, err
+			}
+		}
+		dst = append(dst, '}')
+	case nil:
+		return append(dst, "{}"...), nil
+	default:
+		// Unknown members and mistakes: the tree codec's encoding and
+		// errors.
+		tree, err := avToTree(av)
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(tree); err != nil {
+			return nil, err
+		}
+		return append(dst, bytes.TrimRight(buf.Bytes(), "\n")...), nil
+	}
+	return append(dst, '}'), nil
+}
+
+func appendStrings(dst []byte, ss []string) []byte {
+	dst = append(dst, '[')
+	for i, s := range ss {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = wirejson.AppendString(dst, s)
+	}
+	return append(dst, ']')
+}
+
+// errAVGiveUp hands an AttributeValue the direct decoder does not take
+// (two type members, an unknown tag) to the tree codec, which reports it
+// or keeps it as an UnknownUnionMember.
+var errAVGiveUp = errors.New("dynamodb: AttributeValue left to the tree codec")
+
+// decodeAV reads one AttributeValue as avFromTree would from its tree
+// (the caller has consumed a null).
+func decodeAV(d *wirejson.Decoder) (types.AttributeValue, error) {
+	var out types.AttributeValue
+	err := d.Object(func(tag string) error {
+		if d.Null() {
+			if out != nil {
+				return errAVGiveUp // {"S":"a","S":null}: the later member wins
+			}
+			return nil // a null member is no member
+		}
+		if out != nil {
+			return errAVGiveUp
+		}
+		var err error
+		out, err = decodeAVMember(d, tag)
+		if err == nil && out == nil {
+			err = errAVGiveUp
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func decodeAVMember(d *wirejson.Decoder, tag string) (types.AttributeValue, error) {
+	switch tag {
+	case "S":
+		s, err := d.String()
+		if err != nil {
+			return nil, err
+		}
+		return &types.AttributeValueMemberS{Value: s}, nil
+	case "N":
+		s, err := d.String()
+		if err != nil {
+			return nil, err
+		}
+		return &types.AttributeValueMemberN{Value: s}, nil
+	case "B":
+		b, err := decodeB64(d)
+		if err != nil {
+			return nil, err
+		}
+		return &types.AttributeValueMemberB{Value: b}, nil
+	case "BOOL":
+		b, err := d.Bool()
+		if err != nil {
+			return nil, err
+		}
+		return &types.AttributeValueMemberBOOL{Value: b}, nil
+	case "NULL":
+		b, err := d.Bool()
+		if err != nil {
+			return nil, err
+		}
+		return &types.AttributeValueMemberNULL{Value: b}, nil
+	case "SS", "NS":
+		ss := []string{}
+		err := d.Array(func(int) error {
+			s, err := d.String()
+			ss = append(ss, s)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		if tag == "SS" {
+			return &types.AttributeValueMemberSS{Value: ss}, nil
+		}
+		return &types.AttributeValueMemberNS{Value: ss}, nil
+	case "BS":
+		bs := [][]byte{}
+		err := d.Array(func(int) error {
+			b, err := decodeB64(d)
+			bs = append(bs, b)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		return &types.AttributeValueMemberBS{Value: bs}, nil
+	case "L":
+		l := []types.AttributeValue{}
+		err := d.Array(func(int) error {
+			av, err := decodeAV(d) // a null element fails, as in avFromTree
+			if err != nil {
+				return err
+			}
+			l = append(l, av)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		return &types.AttributeValueMemberL{Value: l}, nil
+	case "M":
+		m := map[string]types.AttributeValue{}
+		err := d.Object(func(k string) error {
+			av, err := decodeAV(d) // a null element fails, as in avFromTree
+			if err != nil {
+				return err
+			}
+			m[k] = av
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		return &types.AttributeValueMemberM{Value: m}, nil
+	}
+	return nil, errAVGiveUp
+}
+
+func decodeB64(d *wirejson.Decoder) ([]byte, error) {
+	s, err := d.String()
+	if err != nil {
+		return nil, err
+	}
+	return base64.StdEncoding.DecodeString(s)
+}
 
 // avToTree encodes one AttributeValue as its one-member JSON object:
 // {"S":"x"}, {"N":"1"}, {"B":"<base64>"}, {"M":{…}}, …

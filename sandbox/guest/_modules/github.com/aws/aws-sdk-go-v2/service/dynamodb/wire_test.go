@@ -3,6 +3,7 @@ package dynamodb
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -218,5 +219,100 @@ func TestTableWaiters(t *testing.T) {
 	}
 	if err := gone.Wait(context.Background(), &DescribeTableInput{}, 0); err == nil {
 		t.Error("zero max wait accepted")
+	}
+}
+
+// directSeeds are response and request bodies for FuzzDirectMatchesTree:
+// every AttributeValue member, nulls where they are allowed and where they
+// are not, unknown members, and malformed values.
+var directSeeds = []string{
+	`{"Item":{"id":{"S":"u1"},"name":{"S":"Ada"}}}`,
+	`{"Items":[{"a":{"S":"x"}}],"Count":1,"ScannedCount":1,"LastEvaluatedKey":{"a":{"N":"1"}}}`,
+	`{"Items":[{"a":{"M":{"b":{"L":[{"NULL":true},{"BS":["AA=="]},{"BOOL":false}]}}}}]}`,
+	`{"Item":{"b":{"B":"AQID"},"ss":{"SS":["a","b"]},"ns":{"NS":["1","2.5"]},"bs":{"BS":[]},"e":{"SS":[]}}}`,
+	`{"Items":[{"a":{}}]}`, `{"Items":[{"a":{"S":1}}]}`, `{"Items":[{"a":{"S":"x","N":"1"}}]}`, `{"Items":[null,{}]}`,
+	`{"Item":{"a":null}}`, `{"Item":{"a":{"S":null}}}`, `{"Item":{"a":{"S":"x","N":null}}}`, `{"Item":{"a":{"S":"x","S":null}}}`,
+	`{"Item":{"a":{"S":null,"S":"y"}}}`, `{"Item":{"a":{"S":"x","S":"y"}}}`, `{"Item":{"a":{"L":[null]}}}`, `{"Item":{"a":{"M":{"k":null}}}}`,
+	`{"Item":{"a":{"M":{"k":{}}}}}`, `{"Item":{"a":{"L":[{}]}}}`, `{"Item":{"a":{"X":{"y":[1,"<&>",2.50]}}}}`, `{"Item":{"a":{"B":"!!"}}}`,
+	`{"Item":{"a":{"SS":["a",null]}}}`, `{"Item":{"a":{"BOOL":"true"}}}`, `{"Item":{"a":"S"}}`, `{"Item":[]}`, `{"Item":{"a":{"S":"\u00e9\n\ud83d\ude00"}}}`,
+	`{"ConsumedCapacity":{"CapacityUnits":1.5,"TableName":"t","Table":{"ReadCapacityUnits":"NaN"}}}`,
+	`{"Attributes":{"n":{"N":"2"}},"ItemCollectionMetrics":{"ItemCollectionKey":{"pk":{"S":"a"}},"SizeEstimateRangeGB":[1,2]}}`,
+	`{"TableName":"t","Item":{"id":{"S":"u1"},"age":{"N":"36"}},"ConditionExpression":"attribute_not_exists(id)","ExpressionAttributeNames":{"#n":"name"},"ReturnValues":"ALL_OLD"}`,
+	`{"TableName":"t","Key":{"pk":{"S":"a"}},"ConsistentRead":true,"ProjectionExpression":"#n","AttributesToGet":["x"]}`,
+	`{"TableName":"t","KeyConditionExpression":"pk = :pk","ExpressionAttributeValues":{":pk":{"S":"c1"},":z":null},"Limit":10,"ScanIndexForward":false,"ExclusiveStartKey":{"pk":{"S":"c1"}}}`,
+	`{"Responses":{"t":[{"a":{"N":"1"}}]},"UnprocessedKeys":{"t":{"Keys":[{"a":{"N":"2"}}]}}}`,
+	`{"message":"lower-case member"}`, `{"Item":{"a":{"S":"x"}}} trailing`, `{"Item":{"a":{"S":"x"}}`,
+}
+
+// TestDirectMatchesTree holds the direct codec and its AttributeValue hooks
+// to the tree codec on the seeds of FuzzDirectMatchesTree.
+func TestDirectMatchesTree(t *testing.T) {
+	for _, s := range directSeeds {
+		if err := compareDirect([]byte(s)); err != nil {
+			t.Errorf("%s: %v", s, err)
+		}
+	}
+}
+
+// compareDirect checks one body decoded as each of the hot operations'
+// inputs and outputs.
+func compareDirect(data []byte) error {
+	for _, pair := range [][2]any{
+		{new(GetItemOutput), new(GetItemOutput)}, {new(QueryOutput), new(QueryOutput)},
+		{new(PutItemInput), new(PutItemInput)}, {new(QueryInput), new(QueryInput)},
+		{new(UpdateItemOutput), new(UpdateItemOutput)}, {new(BatchGetItemOutput), new(BatchGetItemOutput)},
+	} {
+		if err := wire.CompareDirect(data, pair[0], pair[1]); err != nil {
+			return fmt.Errorf("%T: %w", pair[0], err)
+		}
+	}
+	return nil
+}
+
+// FuzzDirectMatchesTree: the direct codec decodes and encodes DynamoDB
+// bodies exactly as the tree codec does.
+func FuzzDirectMatchesTree(f *testing.F) {
+	for _, s := range directSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if err := compareDirect(data); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// TestMarshalDirectItems encodes inputs built in Go (not decoded from
+// JSON): nil AttributeValues in items and inside M and L, an unknown
+// member, a value type the union does not know.
+func TestMarshalDirectItems(t *testing.T) {
+	in := &PutItemInput{TableName: aws.String("t"), Item: map[string]types.AttributeValue{
+		"nil": nil, "s": &types.AttributeValueMemberS{Value: "x"},
+		"m": &types.AttributeValueMemberM{Value: map[string]types.AttributeValue{"z": nil, "a": &types.AttributeValueMemberN{Value: "1"}}},
+		"l": &types.AttributeValueMemberL{Value: []types.AttributeValue{nil, &types.AttributeValueMemberNULL{Value: true}}},
+		"u": &types.UnknownUnionMember{Tag: "X", Value: []byte(`{"b":1,"a":"<"}`)},
+		"e": &types.AttributeValueMemberSS{}, "b": &types.AttributeValueMemberB{}, "bs": &types.AttributeValueMemberBS{Value: [][]byte{{1}, nil}},
+	}, ExpressionAttributeNames: map[string]string{"#e": "", "#n": "n"}}
+	got, err := wire.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `{"ExpressionAttributeNames":{"#n":"n"},"Item":{"b":{"B":""},"bs":{"BS":["AQ==",""]},"e":{"SS":[]},"l":{"L":[{},{"NULL":true}]},"m":{"M":{"a":{"N":"1"},"z":{}}},"s":{"S":"x"},"u":{"X":{"a":"<","b":1}}},"TableName":"t"}`
+	if string(got) != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if _, err := wire.Marshal(&PutItemInput{Item: map[string]types.AttributeValue{"u": &types.UnknownUnionMember{Tag: "X", Value: []byte(`{`)}}}); err == nil {
+		t.Error("an unknown member that is not JSON was encoded")
+	}
+}
+
+func BenchmarkUnmarshalGetItemOutput(b *testing.B) {
+	body := []byte(`{"Item":{"id":{"S":"u1"},"name":{"S":"Ada"}}}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		var out GetItemOutput
+		if err := wire.Unmarshal(body, &out); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
