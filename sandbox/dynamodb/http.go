@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Target prefixes of the two JSON protocols the HTTP door speaks; a
@@ -38,20 +39,33 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeResponse(w, status, resp)
 		return
 	}
-	body, err := readBody(r)
+	bp := bodyPool.Get().(*[]byte)
+	defer bodyPool.Put(bp)
+	body, err := readBody(r, *bp)
 	if err != nil {
 		status, resp = encodeError(serialization("could not read the request body"))
 		writeResponse(w, status, resp)
 		return
 	}
+	if cap(body) <= keepBodyCap {
+		*bp = body[:0]
+	}
+	// The decoders copy what they keep, so the buffer can be reused.
 	status, resp = s.CallTarget(r.Context(), target, body)
 	writeResponse(w, status, resp)
 }
 
-// readBody reads the request body, sized from Content-Length when known.
-func readBody(r *http.Request) ([]byte, error) {
+// bodyPool holds request body buffers between requests.
+var bodyPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+
+// readBody reads the request body into buf, sized from Content-Length
+// when known.
+func readBody(r *http.Request, buf []byte) ([]byte, error) {
 	if n := r.ContentLength; n >= 0 && n <= maxBody {
-		buf := make([]byte, n)
+		if int64(cap(buf)) < n {
+			buf = make([]byte, n)
+		}
+		buf = buf[:n]
 		_, err := io.ReadFull(r.Body, buf)
 		return buf, err
 	}
@@ -86,10 +100,13 @@ func newRequestID() string {
 	return string(b[:])
 }
 
+// jsonContentType is shared by every response; net/http only reads it.
+var jsonContentType = []string{"application/x-amz-json-1.0"}
+
 func writeResponse(w http.ResponseWriter, status int, body []byte) {
 	// Keys are already canonical, so the map is written directly.
 	h := w.Header()
-	h["Content-Type"] = []string{"application/x-amz-json-1.0"}
+	h["Content-Type"] = jsonContentType
 	h["X-Amzn-Requestid"] = []string{newRequestID()}
 	h["X-Amz-Crc32"] = []string{strconv.FormatUint(uint64(crc32.ChecksumIEEE(body)), 10)}
 	h["Content-Length"] = []string{strconv.Itoa(len(body))}
