@@ -760,7 +760,7 @@ func (g *gen) containerHelpers(t types.Type) error {
 			return fmt.Errorf("map key type %s not handled", u.Key())
 		}
 		et := g.typeName(u.Elem())
-		fmt.Fprintf(&w, "\nfunc jcDecode%s(d *jsoncodec.Decoder, p *%s) bool {\nswitch d.Peek() {\ncase 'n':\nif !d.Null() {\nreturn false\n}\n*p = nil\nreturn true\ncase '{':\ndefault:\nreturn false\n}\nif !d.Open() {\nreturn false\n}\nif *p == nil {\n*p = make(%s)\n}\nm := *p\nfor i := 0; ; i++ {\nkb, st := d.Key(i)\nif st == jsoncodec.Fail {\nreturn false\n}\nif st == jsoncodec.Done {\nreturn true\n}\nk := %s(kb)\nvar e %s\n", name, tn, tn, g.typeName(u.Key()), et)
+		fmt.Fprintf(&w, "\nfunc jcDecode%s(d *jsoncodec.Decoder, p *%s) bool {\nswitch d.Peek() {\ncase 'n':\nif !d.Null() {\nreturn false\n}\n*p = nil\nreturn true\ncase '{':\ndefault:\nreturn false\n}\nif !d.Open() {\nreturn false\n}\nif *p == nil {\n*p = make(%s)\n}\nm := *p\nfor i := 0; ; i++ {\nkb, st := d.Key(i)\nif st == jsoncodec.Fail {\nreturn false\n}\nif st == jsoncodec.Done {\nreturn true\n}\nk := %s(d.Str(kb))\nvar e %s\n", name, tn, tn, g.typeName(u.Key()), et)
 		if err := g.decode(&w, u.Elem(), "e"); err != nil {
 			return err
 		}

@@ -6008,7 +6008,7 @@ func jcDecodeMapOfStringToString(d *jsoncodec.Decoder, p *map[string]string) boo
 		if st == jsoncodec.Done {
 			return true
 		}
-		k := string(kb)
+		k := string(d.Str(kb))
 		var e string
 		if !d.String(&e) {
 			return false
@@ -6120,7 +6120,7 @@ func jcDecodeMapOfStringToSliceOfString(d *jsoncodec.Decoder, p *map[string][]st
 		if st == jsoncodec.Done {
 			return true
 		}
-		k := string(kb)
+		k := string(d.Str(kb))
 		var e []string
 		if !jcDecodeSliceOfString(d, &e) {
 			return false
@@ -6177,7 +6177,7 @@ func jcDecodeMapOfStringToAny(d *jsoncodec.Decoder, p *map[string]interface{}) b
 		if st == jsoncodec.Done {
 			return true
 		}
-		k := string(kb)
+		k := string(d.Str(kb))
 		var e interface{}
 		if !d.Any(&e) {
 			return false
@@ -6706,7 +6706,7 @@ func jcDecodeMapOfStringToSQSMessageAttribute(d *jsoncodec.Decoder, p *map[strin
 		if st == jsoncodec.Done {
 			return true
 		}
-		k := string(kb)
+		k := string(d.Str(kb))
 		var e SQSMessageAttribute
 		if !jcDecodeSQSMessageAttribute(d, &e) {
 			return false
@@ -6824,7 +6824,7 @@ func jcDecodeMapOfStringToDynamoDBAttributeValue(d *jsoncodec.Decoder, p *map[st
 		if st == jsoncodec.Done {
 			return true
 		}
-		k := string(kb)
+		k := string(d.Str(kb))
 		var e DynamoDBAttributeValue
 		if raw, ok := d.Raw(); !ok || (&e).UnmarshalJSON(raw) != nil {
 			return false

@@ -29,6 +29,7 @@ const maxDepth = 500
 // error before it decodes anything.
 type Decoder struct {
 	data    []byte
+	src     string // a copy of data, made when the first string is decoded
 	pos     int
 	depth   int
 	scratch []byte // unescaped strings, reused
@@ -50,6 +51,9 @@ func (d *Decoder) ws() {
 
 // Peek skips whitespace and returns the next byte, or 0 at the end.
 func (d *Decoder) Peek() byte {
+	if d.pos < len(d.data) && d.data[d.pos] > ' ' {
+		return d.data[d.pos]
+	}
 	d.ws()
 	if d.pos < len(d.data) {
 		return d.data[d.pos]
@@ -314,6 +318,25 @@ func (d *Decoder) numberToken() ([]byte, bool) {
 
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
+// Str returns b, a string's bytes from Key or the decoder's own string
+// reading, as a Go string. Strings that needed no unescaping are cut from
+// one copy of the whole document instead of being allocated one by one
+// (in WebAssembly each allocation costs more than copying the document);
+// they share that copy's memory.
+func (d *Decoder) Str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	off := uintptr(unsafe.Pointer(unsafe.SliceData(b))) - uintptr(unsafe.Pointer(unsafe.SliceData(d.data)))
+	if off >= uintptr(len(d.data)) || uintptr(len(b)) > uintptr(len(d.data))-off {
+		return string(b) // unescaped into d.scratch
+	}
+	if len(d.src) != len(d.data) {
+		d.src = string(d.data)
+	}
+	return d.src[off : off+uintptr(len(b))]
+}
+
 // String decodes a JSON string (or null, which leaves *p unchanged).
 func (d *Decoder) String(p *string) bool {
 	switch d.Peek() {
@@ -324,7 +347,7 @@ func (d *Decoder) String(p *string) bool {
 		if !ok {
 			return false
 		}
-		*p = string(s)
+		*p = d.Str(s)
 		return true
 	}
 	return false
@@ -522,7 +545,7 @@ func (d *Decoder) Any(p *any) bool {
 		if !ok {
 			return false
 		}
-		*p = string(s)
+		*p = d.Str(s)
 	case '{':
 		if !d.Open() {
 			return false
@@ -536,7 +559,7 @@ func (d *Decoder) Any(p *any) bool {
 			if st == Fail {
 				return false
 			}
-			key := string(k)
+			key := d.Str(k)
 			var v any
 			if !d.Any(&v) {
 				return false
