@@ -309,17 +309,92 @@ type proxyResponse struct {
 
 var v1Keys = map[string]bool{"statusCode": true, "headers": true, "multiValueHeaders": true, "body": true, "isBase64Encoded": true}
 
+// onlyKeys reports whether every member name of the top-level JSON object
+// in data is in known. It reads valid JSON correctly and may answer
+// anything for invalid JSON, which the caller's json.Unmarshal rejects;
+// a value that is not an object has no names to check.
+func onlyKeys(data []byte, known map[string]bool) bool {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return true
+	}
+	i++
+	for {
+		i = skipSpace(data, i)
+		if i >= len(data) || data[i] != '"' {
+			return true // "}" or invalid
+		}
+		end, escaped := stringEnd(data, i)
+		if end < 0 {
+			return true
+		}
+		name := string(data[i+1 : end-1])
+		if escaped {
+			if err := json.Unmarshal(data[i:end], &name); err != nil {
+				return true
+			}
+		}
+		if !known[name] {
+			return false
+		}
+		// Skip ':' and the value: strings are skipped whole, brackets
+		// counted, until the ',' or '}' that ends the member.
+		depth := 0
+		for i = end; i < len(data); i++ {
+			switch c := data[i]; c {
+			case '"':
+				e, _ := stringEnd(data, i)
+				if e < 0 {
+					return true
+				}
+				i = e - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth == 0 {
+					return true // end of the object
+				}
+				depth--
+			case ',':
+				if depth == 0 {
+					goto next
+				}
+			}
+		}
+		return true
+	next:
+		i++
+	}
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// stringEnd returns the index just past the string starting at data[i]
+// (a quote), and whether it holds escapes; -1 if it does not end.
+func stringEnd(data []byte, i int) (int, bool) {
+	escaped := false
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			escaped = true
+			j++
+		case '"':
+			return j + 1, escaped
+		}
+	}
+	return -1, escaped
+}
+
 // mapV1 turns a payload 1.0 function result into the HTTP response, or
 // reports it malformed (AWS's 502).
 func (g *Gateway) mapV1(payload []byte, accept string) (*Response, bool) {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(payload, &raw); err != nil {
-		return nil, false
-	}
-	for k := range raw {
-		if !v1Keys[k] {
-			return nil, false // REST rejects unknown keys as a malformed proxy response
-		}
+	if !onlyKeys(payload, v1Keys) {
+		return nil, false // REST rejects unknown keys as a malformed proxy response
 	}
 	var pr proxyResponse
 	if err := json.Unmarshal(payload, &pr); err != nil || pr.StatusCode == nil {

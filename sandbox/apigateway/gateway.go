@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -295,9 +294,11 @@ func (g *Gateway) integrate(ctx context.Context, c *call) *Response {
 	var payload []byte
 	var err error
 	if pv == "2.0" {
-		payload, err = json.Marshal(g.eventV2(c))
+		ev := g.eventV2(c)
+		payload, err = ev.appendJSON(make([]byte, 0, 1024))
 	} else {
-		payload, err = json.Marshal(g.eventV1(c))
+		ev := g.eventV1(c)
+		payload, err = ev.appendJSON(make([]byte, 0, 1536))
 	}
 	if err != nil {
 		return g.fail(c, g.serverError())
