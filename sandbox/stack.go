@@ -740,16 +740,7 @@ func (s *Stack) CallAWS(ctx context.Context, req lambda.AWSRequest) lambda.AWSRe
 // partitionKey names a table's partition key, so item calls carry
 // dynamodb:LeadingKeys for fine-grained access policies.
 func (s *Stack) partitionKey(table string) (string, bool) {
-	d, err := s.dynamo.Describe(table)
-	if err != nil {
-		return "", false
-	}
-	for _, k := range d.KeySchema {
-		if k.KeyType == "HASH" {
-			return k.AttributeName, true
-		}
-	}
-	return "", false
+	return s.dynamo.PartitionKey(table)
 }
 
 // apiInvoker is how API Gateway reaches Lambda: the function's resource

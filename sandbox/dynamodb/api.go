@@ -137,6 +137,19 @@ func (s *Service) Describe(name string) (*TableDescription, error) {
 	return out.Table, nil
 }
 
+// PartitionKey names a table's partition key attribute; false when there
+// is no such table. Unlike Describe it builds nothing: IAM asks it on
+// every item call a function makes (dynamodb:LeadingKeys).
+func (s *Service) PartitionKey(table string) (string, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	t := s.tables[tableNameFromARN(table)]
+	if t == nil {
+		return "", false
+	}
+	return t.schema.hash.name, true
+}
+
 // ScanPage returns up to limit items of a table as DynamoDB JSON objects
 // ({"id":{"S":"a"}}), starting after the opaque cursor (empty for the
 // first page); next is empty on the last page.

@@ -296,6 +296,14 @@ func TestViewerAPI(t *testing.T) {
 	if _, err := svc.Describe("nope"); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("describe missing: %v", err)
 	}
+	for _, name := range []string{"Tbl", "arn:aws:dynamodb:us-east-1:123456789012:table/Tbl"} {
+		if pk, ok := svc.PartitionKey(name); !ok || pk != "pk" {
+			t.Errorf("PartitionKey(%s) = %q, %v", name, pk, ok)
+		}
+	}
+	if pk, ok := svc.PartitionKey("nope"); ok {
+		t.Errorf("PartitionKey of a missing table = %q", pk)
+	}
 	if err := svc.SeedJSON("Tbl", []byte(`[{"pk":{"S":"x"},"sk":{"N":"1"}}]`)); err != nil {
 		t.Fatal(err)
 	}

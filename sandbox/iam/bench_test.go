@@ -128,3 +128,17 @@ func BenchmarkEvaluate100SameService(b *testing.B) {
 	}
 	loop(b, func() { Evaluate(req, pols) })
 }
+
+// BenchmarkCallChecksGetItem is what every DynamoDB call a function makes
+// pays before authorisation: reading the request for the table, the
+// leading key and the condition keys.
+func BenchmarkCallChecksGetItem(b *testing.B) {
+	ci := CallInfo{Region: "us-east-1", Account: "123456789012", PartitionKey: func(string) (string, bool) { return "id", true }}
+	body := []byte(`{"Key":{"id":{"S":"u1"}},"TableName":"UsersTable"}`)
+	loop(b, func() {
+		checks, err := CallChecks("dynamodb", "GetItem", body, ci)
+		if err != nil || len(checks) != 1 || checks[0].Context["dynamodb:LeadingKeys"][0] != "u1" {
+			b.Fatalf("%v %+v", err, checks)
+		}
+	})
+}

@@ -161,16 +161,18 @@ func (r callReader) dynamodb(op string) []Check {
 		res += "/index/" + idx
 	}
 	c := Check{Action: "dynamodb:" + op, Resource: res, Context: r.leadingKeys(t, op)}
-	for key, param := range map[string]string{"dynamodb:Select": "Select", "dynamodb:ReturnValues": "ReturnValues", "dynamodb:ReturnConsumedCapacity": "ReturnConsumedCapacity"} {
-		if v := r.str(param); v != "" {
+	for _, kp := range dynamoContextKeys {
+		if v := r.str(kp.param); v != "" {
 			if c.Context == nil {
 				c.Context = map[string][]string{}
 			}
-			c.Context[key] = []string{v}
+			c.Context[kp.key] = []string{v}
 		}
 	}
 	var attrs []string
-	_ = json.Unmarshal(r.in["AttributesToGet"], &attrs)
+	if raw, ok := r.in["AttributesToGet"]; ok {
+		_ = json.Unmarshal(raw, &attrs)
+	}
 	if len(attrs) > 0 {
 		if c.Context == nil {
 			c.Context = map[string][]string{}
@@ -178,6 +180,12 @@ func (r callReader) dynamodb(op string) []Check {
 		c.Context["dynamodb:Attributes"] = attrs
 	}
 	return []Check{c}
+}
+
+// dynamoContextKeys are the condition keys item calls carry, and the
+// request members they come from.
+var dynamoContextKeys = []struct{ key, param string }{
+	{"dynamodb:Select", "Select"}, {"dynamodb:ReturnValues", "ReturnValues"}, {"dynamodb:ReturnConsumedCapacity", "ReturnConsumedCapacity"},
 }
 
 var keyCondition = regexp.MustCompile(`(#?[A-Za-z0-9_]+)\s*=\s*(:[A-Za-z0-9_]+)`)
