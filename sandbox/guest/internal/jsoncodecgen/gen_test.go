@@ -45,6 +45,8 @@ func TestGenerateRefusesUnhandledShapes(t *testing.T) {
 		{"non-empty interface", "type T struct{ E error }", "non-empty interface"},
 		{"embedded pointer", "type U struct{ A int }\n\ntype T struct{ *U }", "embedded pointer"},
 		{"missing root", "type X struct{}", "no type T"},
+		{"recursive type", "type T struct{ Next *T }", "recursive type T"},
+		{"mutually recursive types", "type U struct{ T []T }\n\ntype T struct{ U map[string]U }", "recursive type"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

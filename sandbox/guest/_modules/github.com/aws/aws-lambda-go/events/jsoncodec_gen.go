@@ -134,8 +134,6 @@ func init() {
 	}})
 }
 
-var _ = strconv.AppendInt
-
 func jcRootDecodeAPIGatewayProxyRequest(data []byte, p unsafe.Pointer) bool {
 	dec := jsoncodec.NewDecoder(data)
 	d := &dec
