@@ -170,7 +170,7 @@ func (e *Encoder) encode(v reflect.Value, t tag) (types.AttributeValue, error) {
 }
 
 func (e *Encoder) encodeStruct(v reflect.Value, t tag) (types.AttributeValue, error) {
-	if v.Type().ConvertibleTo(timeType) {
+	if factsOf(v.Type()).time {
 		tm := v.Convert(timeType).Interface().(time.Time)
 		if e.options.OmitEmptyTime && t.OmitEmpty && tm.IsZero() {
 			return nil, nil
@@ -337,16 +337,7 @@ func (e *Encoder) encodeSlice(v reflect.Value, t tag) (types.AttributeValue, err
 // isNumberType reports whether v is a string-kinded number type such as
 // Number or json.Number, which encode as N.
 func isNumberType(v reflect.Value) bool {
-	type number interface {
-		Float64() (float64, error)
-		Int64() (int64, error)
-		String() string
-	}
-	if v.Kind() != reflect.String || !v.CanInterface() {
-		return false
-	}
-	_, ok := v.Interface().(number)
-	return ok
+	return v.Kind() == reflect.String && v.CanInterface() && factsOf(v.Type()).number
 }
 
 func (e *Encoder) encodeScalar(v reflect.Value, t tag) (types.AttributeValue, error) {
@@ -417,7 +408,11 @@ func isNil(v reflect.Value) bool {
 
 // viaMarshaler lets v (or its address) encode itself.
 func (e *Encoder) viaMarshaler(v reflect.Value) (types.AttributeValue, error) {
-	if v.Kind() != reflect.Pointer && v.Type().Name() != "" && v.CanAddr() {
+	f := factsOf(v.Type())
+	if !f.mayMethods {
+		return nil, nil // no method set that could hold a marshaler
+	}
+	if v.Kind() != reflect.Pointer && f.named && v.CanAddr() {
 		v = v.Addr()
 	}
 	if v.Type().NumMethod() == 0 || !v.CanInterface() {

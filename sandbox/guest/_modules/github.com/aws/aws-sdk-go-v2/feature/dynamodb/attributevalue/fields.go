@@ -183,3 +183,32 @@ func indexLess(a, b []int) bool {
 	}
 	return len(a) < len(b)
 }
+
+// typeFacts are the per-type answers the encoder and decoder need for
+// every value. Asking reflect each time (a type's name, its method sets,
+// convertibility) was a large part of their cost, and guest code runs as
+// WebAssembly, where reflection is slow.
+type typeFacts struct {
+	named      bool // t.Name() != ""
+	mayMethods bool // t, or *t for a named non-pointer t, has methods
+	number     bool // a string kind with Float64, Int64 and String (json.Number, Number)
+	time       bool // convertible to time.Time
+}
+
+var factsCache sync.Map // reflect.Type -> *typeFacts
+
+func factsOf(t reflect.Type) *typeFacts {
+	if f, ok := factsCache.Load(t); ok {
+		return f.(*typeFacts)
+	}
+	type number interface {
+		Float64() (float64, error)
+		Int64() (int64, error)
+		String() string
+	}
+	f := &typeFacts{named: t.Name() != "", time: t.ConvertibleTo(timeType)}
+	f.mayMethods = t.NumMethod() > 0 || (t.Kind() != reflect.Pointer && f.named && reflect.PointerTo(t).NumMethod() > 0)
+	f.number = t.Kind() == reflect.String && t.Implements(reflect.TypeFor[number]())
+	v, _ := factsCache.LoadOrStore(t, f)
+	return v.(*typeFacts)
+}
