@@ -36,7 +36,8 @@ type CallInfo struct {
 func CallChecks(service, operation string, body []byte, ci CallInfo) ([]Check, error) {
 	var in map[string]json.RawMessage
 	if len(strings.TrimSpace(string(body))) > 0 {
-		if err := json.Unmarshal(body, &in); err != nil {
+		var err error
+		if in, err = readObject(body); err != nil {
 			return nil, fmt.Errorf("iam: read %s %s request: %w", service, operation, err)
 		}
 	}
@@ -87,7 +88,7 @@ type callReader struct {
 func (r callReader) str(key string) string {
 	var s string
 	if raw, ok := r.in[key]; ok {
-		_ = json.Unmarshal(raw, &s)
+		s, _ = jsonString(raw)
 	}
 	return s
 }
@@ -201,13 +202,12 @@ func (r callReader) leadingKeys(table, op string) map[string][]string {
 		return nil
 	}
 	scalar := func(raw json.RawMessage) (string, bool) {
-		var av map[string]json.RawMessage
-		if json.Unmarshal(raw, &av) != nil {
+		av, err := readObject(raw)
+		if err != nil {
 			return "", false
 		}
 		for _, t := range []string{"S", "N", "B"} {
-			var s string
-			if json.Unmarshal(av[t], &s) == nil && av[t] != nil {
+			if s, err := jsonString(av[t]); err == nil && av[t] != nil {
 				return s, true
 			}
 		}
@@ -216,9 +216,9 @@ func (r callReader) leadingKeys(table, op string) map[string][]string {
 	var item map[string]json.RawMessage
 	switch op {
 	case "GetItem", "UpdateItem", "DeleteItem", "ConditionCheckItem":
-		_ = json.Unmarshal(r.in["Key"], &item)
+		item, _ = readObject(r.in["Key"])
 	case "PutItem":
-		_ = json.Unmarshal(r.in["Item"], &item)
+		item, _ = readObject(r.in["Item"])
 	case "Query":
 		expr := r.str("KeyConditionExpression")
 		var names map[string]string
