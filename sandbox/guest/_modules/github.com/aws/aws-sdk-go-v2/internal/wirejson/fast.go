@@ -131,7 +131,7 @@ func (c *Codec) appendValue(dst []byte, v reflect.Value) ([]byte, error) {
 	if treeNil(v) {
 		return append(dst, "null"...), nil
 	}
-	if c.direct != nil {
+	if c.directKinds&(1<<v.Kind()) != 0 {
 		if dt, ok := c.direct[v.Type()]; ok {
 			return dt.Append(dst, v)
 		}
@@ -534,7 +534,7 @@ func (c *Codec) decodeValue(d *Decoder, v reflect.Value) error {
 	if d.Null() {
 		return nil
 	}
-	if c.direct != nil {
+	if c.directKinds&(1<<v.Kind()) != 0 {
 		if dt, ok := c.direct[v.Type()]; ok {
 			return dt.Decode(d, v)
 		}

@@ -54,6 +54,9 @@ type Union struct {
 type Codec struct {
 	unions map[reflect.Type]Union
 	direct map[reflect.Type]Direct
+	// directKinds has bit 1<<k set when a Direct type is of kind k, so
+	// values of other kinds skip the map lookup.
+	directKinds uint32
 }
 
 // Direct converts values of one type (a service's hottest, such as
@@ -74,6 +77,7 @@ func (c *Codec) WithDirect(ds ...Direct) *Codec {
 	}
 	for _, d := range ds {
 		c.direct[d.Type] = d
+		c.directKinds |= 1 << d.Type.Kind()
 	}
 	return c
 }

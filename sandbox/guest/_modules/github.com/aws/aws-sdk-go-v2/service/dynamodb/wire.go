@@ -82,7 +82,7 @@ func decodeItem(d *wirejson.Decoder) (map[string]types.AttributeValue, error) {
 	if d.Peek() != '{' {
 		return nil, errAVGiveUp
 	}
-	m := map[string]types.AttributeValue{}
+	m := make(map[string]types.AttributeValue, 8)
 	err := d.Object(func(k string) error {
 		if d.Null() {
 			m[k] = nil
