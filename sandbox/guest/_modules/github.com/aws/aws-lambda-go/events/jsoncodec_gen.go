@@ -3,8 +3,9 @@
 package events
 
 import (
+	"encoding/json"
 	"reflect"
-	"strconv"
+	"time"
 	"unsafe"
 
 	"github.com/aws/aws-lambda-go/internal/jsoncodec"
@@ -12,5980 +13,476 @@ import (
 
 // Reflection-free codecs of the hot event types (see internal/jsoncodec).
 func init() {
-	jsoncodec.Register(reflect.TypeFor[APIGatewayProxyRequest](), jsoncodec.Codec{Decode: jcRootDecodeAPIGatewayProxyRequest, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendAPIGatewayProxyRequest(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[APIGatewayProxyResponse](), jsoncodec.Codec{Decode: jcRootDecodeAPIGatewayProxyResponse, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendAPIGatewayProxyResponse(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[APIGatewayV2HTTPRequest](), jsoncodec.Codec{Decode: jcRootDecodeAPIGatewayV2HTTPRequest, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendAPIGatewayV2HTTPRequest(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[APIGatewayV2HTTPResponse](), jsoncodec.Codec{Decode: jcRootDecodeAPIGatewayV2HTTPResponse, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendAPIGatewayV2HTTPResponse(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[LambdaFunctionURLRequest](), jsoncodec.Codec{Decode: jcRootDecodeLambdaFunctionURLRequest, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendLambdaFunctionURLRequest(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[LambdaFunctionURLResponse](), jsoncodec.Codec{Decode: jcRootDecodeLambdaFunctionURLResponse, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendLambdaFunctionURLResponse(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[APIGatewayCustomAuthorizerRequest](), jsoncodec.Codec{Decode: jcRootDecodeAPIGatewayCustomAuthorizerRequest, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendAPIGatewayCustomAuthorizerRequest(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[APIGatewayCustomAuthorizerRequestTypeRequest](), jsoncodec.Codec{Decode: jcRootDecodeAPIGatewayCustomAuthorizerRequestTypeRequest, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendAPIGatewayCustomAuthorizerRequestTypeRequest(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[APIGatewayCustomAuthorizerResponse](), jsoncodec.Codec{Decode: jcRootDecodeAPIGatewayCustomAuthorizerResponse, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendAPIGatewayCustomAuthorizerResponse(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[APIGatewayV2CustomAuthorizerV2Request](), jsoncodec.Codec{Decode: jcRootDecodeAPIGatewayV2CustomAuthorizerV2Request, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendAPIGatewayV2CustomAuthorizerV2Request(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[APIGatewayV2CustomAuthorizerSimpleResponse](), jsoncodec.Codec{Decode: jcRootDecodeAPIGatewayV2CustomAuthorizerSimpleResponse, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendAPIGatewayV2CustomAuthorizerSimpleResponse(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[APIGatewayV2CustomAuthorizerIAMPolicyResponse](), jsoncodec.Codec{Decode: jcRootDecodeAPIGatewayV2CustomAuthorizerIAMPolicyResponse, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendAPIGatewayV2CustomAuthorizerIAMPolicyResponse(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[SQSEvent](), jsoncodec.Codec{Decode: jcRootDecodeSQSEvent, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendSQSEvent(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[SQSEventResponse](), jsoncodec.Codec{Decode: jcRootDecodeSQSEventResponse, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendSQSEventResponse(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[SNSEvent](), jsoncodec.Codec{Decode: jcRootDecodeSNSEvent, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendSNSEvent(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[CloudWatchEvent](), jsoncodec.Codec{Decode: jcRootDecodeCloudWatchEvent, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendCloudWatchEvent(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[DynamoDBEvent](), jsoncodec.Codec{Decode: jcRootDecodeDynamoDBEvent, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendDynamoDBEvent(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[DynamoDBEventResponse](), jsoncodec.Codec{Decode: jcRootDecodeDynamoDBEventResponse, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendDynamoDBEventResponse(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[KinesisEvent](), jsoncodec.Codec{Decode: jcRootDecodeKinesisEvent, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendKinesisEvent(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-	jsoncodec.Register(reflect.TypeFor[KinesisEventResponse](), jsoncodec.Codec{Decode: jcRootDecodeKinesisEventResponse, Append: func(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-		if b, ok := jcRootAppendKinesisEventResponse(dst, p, esc); ok {
-			return b, true
-		}
-		return dst, false
-	}})
-}
-
-func jcRootDecodeAPIGatewayProxyRequest(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*APIGatewayProxyRequest)(p)
-	if !jcDecodeAPIGatewayProxyRequest(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendAPIGatewayProxyRequest(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*APIGatewayProxyRequest)(p)
-	if b, ok = jcAppendAPIGatewayProxyRequest(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeAPIGatewayProxyResponse(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*APIGatewayProxyResponse)(p)
-	if !jcDecodeAPIGatewayProxyResponse(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendAPIGatewayProxyResponse(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*APIGatewayProxyResponse)(p)
-	if b, ok = jcAppendAPIGatewayProxyResponse(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeAPIGatewayV2HTTPRequest(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*APIGatewayV2HTTPRequest)(p)
-	if !jcDecodeAPIGatewayV2HTTPRequest(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendAPIGatewayV2HTTPRequest(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*APIGatewayV2HTTPRequest)(p)
-	if b, ok = jcAppendAPIGatewayV2HTTPRequest(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeAPIGatewayV2HTTPResponse(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*APIGatewayV2HTTPResponse)(p)
-	if !jcDecodeAPIGatewayV2HTTPResponse(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendAPIGatewayV2HTTPResponse(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*APIGatewayV2HTTPResponse)(p)
-	if b, ok = jcAppendAPIGatewayV2HTTPResponse(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeLambdaFunctionURLRequest(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*LambdaFunctionURLRequest)(p)
-	if !jcDecodeLambdaFunctionURLRequest(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendLambdaFunctionURLRequest(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*LambdaFunctionURLRequest)(p)
-	if b, ok = jcAppendLambdaFunctionURLRequest(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeLambdaFunctionURLResponse(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*LambdaFunctionURLResponse)(p)
-	if !jcDecodeLambdaFunctionURLResponse(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendLambdaFunctionURLResponse(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*LambdaFunctionURLResponse)(p)
-	if b, ok = jcAppendLambdaFunctionURLResponse(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeAPIGatewayCustomAuthorizerRequest(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*APIGatewayCustomAuthorizerRequest)(p)
-	if !jcDecodeAPIGatewayCustomAuthorizerRequest(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendAPIGatewayCustomAuthorizerRequest(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*APIGatewayCustomAuthorizerRequest)(p)
-	if b, ok = jcAppendAPIGatewayCustomAuthorizerRequest(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeAPIGatewayCustomAuthorizerRequestTypeRequest(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*APIGatewayCustomAuthorizerRequestTypeRequest)(p)
-	if !jcDecodeAPIGatewayCustomAuthorizerRequestTypeRequest(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendAPIGatewayCustomAuthorizerRequestTypeRequest(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*APIGatewayCustomAuthorizerRequestTypeRequest)(p)
-	if b, ok = jcAppendAPIGatewayCustomAuthorizerRequestTypeRequest(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeAPIGatewayCustomAuthorizerResponse(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*APIGatewayCustomAuthorizerResponse)(p)
-	if !jcDecodeAPIGatewayCustomAuthorizerResponse(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendAPIGatewayCustomAuthorizerResponse(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*APIGatewayCustomAuthorizerResponse)(p)
-	if b, ok = jcAppendAPIGatewayCustomAuthorizerResponse(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeAPIGatewayV2CustomAuthorizerV2Request(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*APIGatewayV2CustomAuthorizerV2Request)(p)
-	if !jcDecodeAPIGatewayV2CustomAuthorizerV2Request(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendAPIGatewayV2CustomAuthorizerV2Request(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*APIGatewayV2CustomAuthorizerV2Request)(p)
-	if b, ok = jcAppendAPIGatewayV2CustomAuthorizerV2Request(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeAPIGatewayV2CustomAuthorizerSimpleResponse(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*APIGatewayV2CustomAuthorizerSimpleResponse)(p)
-	if !jcDecodeAPIGatewayV2CustomAuthorizerSimpleResponse(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendAPIGatewayV2CustomAuthorizerSimpleResponse(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*APIGatewayV2CustomAuthorizerSimpleResponse)(p)
-	if b, ok = jcAppendAPIGatewayV2CustomAuthorizerSimpleResponse(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeAPIGatewayV2CustomAuthorizerIAMPolicyResponse(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*APIGatewayV2CustomAuthorizerIAMPolicyResponse)(p)
-	if !jcDecodeAPIGatewayV2CustomAuthorizerIAMPolicyResponse(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendAPIGatewayV2CustomAuthorizerIAMPolicyResponse(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*APIGatewayV2CustomAuthorizerIAMPolicyResponse)(p)
-	if b, ok = jcAppendAPIGatewayV2CustomAuthorizerIAMPolicyResponse(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeSQSEvent(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*SQSEvent)(p)
-	if !jcDecodeSQSEvent(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendSQSEvent(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*SQSEvent)(p)
-	if b, ok = jcAppendSQSEvent(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeSQSEventResponse(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*SQSEventResponse)(p)
-	if !jcDecodeSQSEventResponse(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendSQSEventResponse(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*SQSEventResponse)(p)
-	if b, ok = jcAppendSQSEventResponse(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeSNSEvent(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*SNSEvent)(p)
-	if !jcDecodeSNSEvent(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendSNSEvent(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*SNSEvent)(p)
-	if b, ok = jcAppendSNSEvent(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeCloudWatchEvent(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*CloudWatchEvent)(p)
-	if !jcDecodeCloudWatchEvent(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendCloudWatchEvent(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*CloudWatchEvent)(p)
-	if b, ok = jcAppendCloudWatchEvent(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeDynamoDBEvent(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*DynamoDBEvent)(p)
-	if !jcDecodeDynamoDBEvent(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendDynamoDBEvent(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*DynamoDBEvent)(p)
-	if b, ok = jcAppendDynamoDBEvent(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeDynamoDBEventResponse(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*DynamoDBEventResponse)(p)
-	if !jcDecodeDynamoDBEventResponse(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendDynamoDBEventResponse(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*DynamoDBEventResponse)(p)
-	if b, ok = jcAppendDynamoDBEventResponse(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeKinesisEvent(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*KinesisEvent)(p)
-	if !jcDecodeKinesisEvent(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendKinesisEvent(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*KinesisEvent)(p)
-	if b, ok = jcAppendKinesisEvent(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcRootDecodeKinesisEventResponse(data []byte, p unsafe.Pointer) bool {
-	dec := jsoncodec.NewDecoder(data)
-	d := &dec
-	v := (*KinesisEventResponse)(p)
-	if !jcDecodeKinesisEventResponse(d, &(*v)) {
-		return false
-	}
-	return d.End()
-}
-
-func jcRootAppendKinesisEventResponse(dst []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
-	b := dst
-	var ok bool
-	_ = ok
-	v := (*KinesisEventResponse)(p)
-	if b, ok = jcAppendKinesisEventResponse(b, &(*v), esc); !ok {
-		return b, false
-	}
-	return b, true
-}
-
-func jcFieldAPIGatewayProxyRequest(k []byte) int {
-	switch string(k) {
-	case "resource":
-		return 0
-	case "path":
-		return 1
-	case "httpMethod":
-		return 2
-	case "headers":
-		return 3
-	case "multiValueHeaders":
-		return 4
-	case "queryStringParameters":
-		return 5
-	case "multiValueQueryStringParameters":
-		return 6
-	case "pathParameters":
-		return 7
-	case "stageVariables":
-		return 8
-	case "requestContext":
-		return 9
-	case "body":
-		return 10
-	case "isBase64Encoded":
-		return 11
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "RESOURCE":
-		return 0
-	case "PATH":
-		return 1
-	case "HTTPMETHOD":
-		return 2
-	case "HEADERS":
-		return 3
-	case "MULTIVALUEHEADERS":
-		return 4
-	case "QUERYSTRINGPARAMETERS":
-		return 5
-	case "MULTIVALUEQUERYSTRINGPARAMETERS":
-		return 6
-	case "PATHPARAMETERS":
-		return 7
-	case "STAGEVARIABLES":
-		return 8
-	case "REQUESTCONTEXT":
-		return 9
-	case "BODY":
-		return 10
-	case "ISBASE64ENCODED":
-		return 11
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayProxyRequest(d *jsoncodec.Decoder, v *APIGatewayProxyRequest) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayProxyRequest(k) {
-		case 0:
-			if !d.String(&v.Resource) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.Path) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.HTTPMethod) {
-				return false
-			}
-		case 3:
-			if !jcDecodeMapOfStringToString(d, &v.Headers) {
-				return false
-			}
-		case 4:
-			if !jcDecodeMapOfStringToSliceOfString(d, &v.MultiValueHeaders) {
-				return false
-			}
-		case 5:
-			if !jcDecodeMapOfStringToString(d, &v.QueryStringParameters) {
-				return false
-			}
-		case 6:
-			if !jcDecodeMapOfStringToSliceOfString(d, &v.MultiValueQueryStringParameters) {
-				return false
-			}
-		case 7:
-			if !jcDecodeMapOfStringToString(d, &v.PathParameters) {
-				return false
-			}
-		case 8:
-			if !jcDecodeMapOfStringToString(d, &v.StageVariables) {
-				return false
-			}
-		case 9:
-			if !jcDecodeAPIGatewayProxyRequestContext(d, &v.RequestContext) {
-				return false
-			}
-		case 10:
-			if !d.String(&v.Body) {
-				return false
-			}
-		case 11:
-			if !d.Bool(&v.IsBase64Encoded) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayProxyRequest(b []byte, v *APIGatewayProxyRequest, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"resource\":"...)
-	b = jsoncodec.AppendString(b, string(v.Resource), esc)
-	b = append(b, ",\"path\":"...)
-	b = jsoncodec.AppendString(b, string(v.Path), esc)
-	b = append(b, ",\"httpMethod\":"...)
-	b = jsoncodec.AppendString(b, string(v.HTTPMethod), esc)
-	b = append(b, ",\"headers\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.Headers, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"multiValueHeaders\":"...)
-	if b, ok = jcAppendMapOfStringToSliceOfString(b, v.MultiValueHeaders, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"queryStringParameters\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.QueryStringParameters, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"multiValueQueryStringParameters\":"...)
-	if b, ok = jcAppendMapOfStringToSliceOfString(b, v.MultiValueQueryStringParameters, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"pathParameters\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.PathParameters, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"stageVariables\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.StageVariables, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"requestContext\":"...)
-	if b, ok = jcAppendAPIGatewayProxyRequestContext(b, &v.RequestContext, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"body\":"...)
-	b = jsoncodec.AppendString(b, string(v.Body), esc)
-	if !(!v.IsBase64Encoded) {
-		b = append(b, ",\"isBase64Encoded\":"...)
-		b = jsoncodec.AppendBool(b, bool(v.IsBase64Encoded))
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayProxyResponse(k []byte) int {
-	switch string(k) {
-	case "statusCode":
-		return 0
-	case "headers":
-		return 1
-	case "multiValueHeaders":
-		return 2
-	case "body":
-		return 3
-	case "isBase64Encoded":
-		return 4
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "STATUSCODE":
-		return 0
-	case "HEADERS":
-		return 1
-	case "MULTIVALUEHEADERS":
-		return 2
-	case "BODY":
-		return 3
-	case "ISBASE64ENCODED":
-		return 4
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayProxyResponse(d *jsoncodec.Decoder, v *APIGatewayProxyResponse) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayProxyResponse(k) {
-		case 0:
-			if !jsoncodec.Int(d, &v.StatusCode) {
-				return false
-			}
-		case 1:
-			if !jcDecodeMapOfStringToString(d, &v.Headers) {
-				return false
-			}
-		case 2:
-			if !jcDecodeMapOfStringToSliceOfString(d, &v.MultiValueHeaders) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.Body) {
-				return false
-			}
-		case 4:
-			if !d.Bool(&v.IsBase64Encoded) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayProxyResponse(b []byte, v *APIGatewayProxyResponse, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"statusCode\":"...)
-	b = strconv.AppendInt(b, int64(v.StatusCode), 10)
-	b = append(b, ",\"headers\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.Headers, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"multiValueHeaders\":"...)
-	if b, ok = jcAppendMapOfStringToSliceOfString(b, v.MultiValueHeaders, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"body\":"...)
-	b = jsoncodec.AppendString(b, string(v.Body), esc)
-	if !(!v.IsBase64Encoded) {
-		b = append(b, ",\"isBase64Encoded\":"...)
-		b = jsoncodec.AppendBool(b, bool(v.IsBase64Encoded))
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayV2HTTPRequest(k []byte) int {
-	switch string(k) {
-	case "version":
-		return 0
-	case "routeKey":
-		return 1
-	case "rawPath":
-		return 2
-	case "rawQueryString":
-		return 3
-	case "cookies":
-		return 4
-	case "headers":
-		return 5
-	case "queryStringParameters":
-		return 6
-	case "pathParameters":
-		return 7
-	case "requestContext":
-		return 8
-	case "stageVariables":
-		return 9
-	case "body":
-		return 10
-	case "isBase64Encoded":
-		return 11
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "VERSION":
-		return 0
-	case "ROUTEKEY":
-		return 1
-	case "RAWPATH":
-		return 2
-	case "RAWQUERYSTRING":
-		return 3
-	case "COOKIES":
-		return 4
-	case "HEADERS":
-		return 5
-	case "QUERYSTRINGPARAMETERS":
-		return 6
-	case "PATHPARAMETERS":
-		return 7
-	case "REQUESTCONTEXT":
-		return 8
-	case "STAGEVARIABLES":
-		return 9
-	case "BODY":
-		return 10
-	case "ISBASE64ENCODED":
-		return 11
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayV2HTTPRequest(d *jsoncodec.Decoder, v *APIGatewayV2HTTPRequest) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayV2HTTPRequest(k) {
-		case 0:
-			if !d.String(&v.Version) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.RouteKey) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.RawPath) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.RawQueryString) {
-				return false
-			}
-		case 4:
-			if !jcDecodeSliceOfString(d, &v.Cookies) {
-				return false
-			}
-		case 5:
-			if !jcDecodeMapOfStringToString(d, &v.Headers) {
-				return false
-			}
-		case 6:
-			if !jcDecodeMapOfStringToString(d, &v.QueryStringParameters) {
-				return false
-			}
-		case 7:
-			if !jcDecodeMapOfStringToString(d, &v.PathParameters) {
-				return false
-			}
-		case 8:
-			if !jcDecodeAPIGatewayV2HTTPRequestContext(d, &v.RequestContext) {
-				return false
-			}
-		case 9:
-			if !jcDecodeMapOfStringToString(d, &v.StageVariables) {
-				return false
-			}
-		case 10:
-			if !d.String(&v.Body) {
-				return false
-			}
-		case 11:
-			if !d.Bool(&v.IsBase64Encoded) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayV2HTTPRequest(b []byte, v *APIGatewayV2HTTPRequest, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"version\":"...)
-	b = jsoncodec.AppendString(b, string(v.Version), esc)
-	b = append(b, ",\"routeKey\":"...)
-	b = jsoncodec.AppendString(b, string(v.RouteKey), esc)
-	b = append(b, ",\"rawPath\":"...)
-	b = jsoncodec.AppendString(b, string(v.RawPath), esc)
-	b = append(b, ",\"rawQueryString\":"...)
-	b = jsoncodec.AppendString(b, string(v.RawQueryString), esc)
-	if !(len(v.Cookies) == 0) {
-		b = append(b, ",\"cookies\":"...)
-		if b, ok = jcAppendSliceOfString(b, v.Cookies, esc); !ok {
-			return b, false
-		}
-	}
-	b = append(b, ",\"headers\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.Headers, esc); !ok {
-		return b, false
-	}
-	if !(len(v.QueryStringParameters) == 0) {
-		b = append(b, ",\"queryStringParameters\":"...)
-		if b, ok = jcAppendMapOfStringToString(b, v.QueryStringParameters, esc); !ok {
-			return b, false
-		}
-	}
-	if !(len(v.PathParameters) == 0) {
-		b = append(b, ",\"pathParameters\":"...)
-		if b, ok = jcAppendMapOfStringToString(b, v.PathParameters, esc); !ok {
-			return b, false
-		}
-	}
-	b = append(b, ",\"requestContext\":"...)
-	if b, ok = jcAppendAPIGatewayV2HTTPRequestContext(b, &v.RequestContext, esc); !ok {
-		return b, false
-	}
-	if !(len(v.StageVariables) == 0) {
-		b = append(b, ",\"stageVariables\":"...)
-		if b, ok = jcAppendMapOfStringToString(b, v.StageVariables, esc); !ok {
-			return b, false
-		}
-	}
-	if !(len(v.Body) == 0) {
-		b = append(b, ",\"body\":"...)
-		b = jsoncodec.AppendString(b, string(v.Body), esc)
-	}
-	b = append(b, ",\"isBase64Encoded\":"...)
-	b = jsoncodec.AppendBool(b, bool(v.IsBase64Encoded))
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayV2HTTPResponse(k []byte) int {
-	switch string(k) {
-	case "statusCode":
-		return 0
-	case "headers":
-		return 1
-	case "multiValueHeaders":
-		return 2
-	case "body":
-		return 3
-	case "isBase64Encoded":
-		return 4
-	case "cookies":
-		return 5
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "STATUSCODE":
-		return 0
-	case "HEADERS":
-		return 1
-	case "MULTIVALUEHEADERS":
-		return 2
-	case "BODY":
-		return 3
-	case "ISBASE64ENCODED":
-		return 4
-	case "COOKIES":
-		return 5
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayV2HTTPResponse(d *jsoncodec.Decoder, v *APIGatewayV2HTTPResponse) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayV2HTTPResponse(k) {
-		case 0:
-			if !jsoncodec.Int(d, &v.StatusCode) {
-				return false
-			}
-		case 1:
-			if !jcDecodeMapOfStringToString(d, &v.Headers) {
-				return false
-			}
-		case 2:
-			if !jcDecodeMapOfStringToSliceOfString(d, &v.MultiValueHeaders) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.Body) {
-				return false
-			}
-		case 4:
-			if !d.Bool(&v.IsBase64Encoded) {
-				return false
-			}
-		case 5:
-			if !jcDecodeSliceOfString(d, &v.Cookies) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayV2HTTPResponse(b []byte, v *APIGatewayV2HTTPResponse, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"statusCode\":"...)
-	b = strconv.AppendInt(b, int64(v.StatusCode), 10)
-	b = append(b, ",\"headers\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.Headers, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"multiValueHeaders\":"...)
-	if b, ok = jcAppendMapOfStringToSliceOfString(b, v.MultiValueHeaders, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"body\":"...)
-	b = jsoncodec.AppendString(b, string(v.Body), esc)
-	if !(!v.IsBase64Encoded) {
-		b = append(b, ",\"isBase64Encoded\":"...)
-		b = jsoncodec.AppendBool(b, bool(v.IsBase64Encoded))
-	}
-	b = append(b, ",\"cookies\":"...)
-	if b, ok = jcAppendSliceOfString(b, v.Cookies, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldLambdaFunctionURLRequest(k []byte) int {
-	switch string(k) {
-	case "version":
-		return 0
-	case "rawPath":
-		return 1
-	case "rawQueryString":
-		return 2
-	case "cookies":
-		return 3
-	case "headers":
-		return 4
-	case "queryStringParameters":
-		return 5
-	case "requestContext":
-		return 6
-	case "body":
-		return 7
-	case "isBase64Encoded":
-		return 8
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "VERSION":
-		return 0
-	case "RAWPATH":
-		return 1
-	case "RAWQUERYSTRING":
-		return 2
-	case "COOKIES":
-		return 3
-	case "HEADERS":
-		return 4
-	case "QUERYSTRINGPARAMETERS":
-		return 5
-	case "REQUESTCONTEXT":
-		return 6
-	case "BODY":
-		return 7
-	case "ISBASE64ENCODED":
-		return 8
-	}
-	return -1
-}
-
-func jcDecodeLambdaFunctionURLRequest(d *jsoncodec.Decoder, v *LambdaFunctionURLRequest) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldLambdaFunctionURLRequest(k) {
-		case 0:
-			if !d.String(&v.Version) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.RawPath) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.RawQueryString) {
-				return false
-			}
-		case 3:
-			if !jcDecodeSliceOfString(d, &v.Cookies) {
-				return false
-			}
-		case 4:
-			if !jcDecodeMapOfStringToString(d, &v.Headers) {
-				return false
-			}
-		case 5:
-			if !jcDecodeMapOfStringToString(d, &v.QueryStringParameters) {
-				return false
-			}
-		case 6:
-			if !jcDecodeLambdaFunctionURLRequestContext(d, &v.RequestContext) {
-				return false
-			}
-		case 7:
-			if !d.String(&v.Body) {
-				return false
-			}
-		case 8:
-			if !d.Bool(&v.IsBase64Encoded) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendLambdaFunctionURLRequest(b []byte, v *LambdaFunctionURLRequest, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"version\":"...)
-	b = jsoncodec.AppendString(b, string(v.Version), esc)
-	b = append(b, ",\"rawPath\":"...)
-	b = jsoncodec.AppendString(b, string(v.RawPath), esc)
-	b = append(b, ",\"rawQueryString\":"...)
-	b = jsoncodec.AppendString(b, string(v.RawQueryString), esc)
-	if !(len(v.Cookies) == 0) {
-		b = append(b, ",\"cookies\":"...)
-		if b, ok = jcAppendSliceOfString(b, v.Cookies, esc); !ok {
-			return b, false
-		}
-	}
-	b = append(b, ",\"headers\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.Headers, esc); !ok {
-		return b, false
-	}
-	if !(len(v.QueryStringParameters) == 0) {
-		b = append(b, ",\"queryStringParameters\":"...)
-		if b, ok = jcAppendMapOfStringToString(b, v.QueryStringParameters, esc); !ok {
-			return b, false
-		}
-	}
-	b = append(b, ",\"requestContext\":"...)
-	if b, ok = jcAppendLambdaFunctionURLRequestContext(b, &v.RequestContext, esc); !ok {
-		return b, false
-	}
-	if !(len(v.Body) == 0) {
-		b = append(b, ",\"body\":"...)
-		b = jsoncodec.AppendString(b, string(v.Body), esc)
-	}
-	b = append(b, ",\"isBase64Encoded\":"...)
-	b = jsoncodec.AppendBool(b, bool(v.IsBase64Encoded))
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldLambdaFunctionURLResponse(k []byte) int {
-	switch string(k) {
-	case "statusCode":
-		return 0
-	case "headers":
-		return 1
-	case "body":
-		return 2
-	case "isBase64Encoded":
-		return 3
-	case "cookies":
-		return 4
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "STATUSCODE":
-		return 0
-	case "HEADERS":
-		return 1
-	case "BODY":
-		return 2
-	case "ISBASE64ENCODED":
-		return 3
-	case "COOKIES":
-		return 4
-	}
-	return -1
-}
-
-func jcDecodeLambdaFunctionURLResponse(d *jsoncodec.Decoder, v *LambdaFunctionURLResponse) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldLambdaFunctionURLResponse(k) {
-		case 0:
-			if !jsoncodec.Int(d, &v.StatusCode) {
-				return false
-			}
-		case 1:
-			if !jcDecodeMapOfStringToString(d, &v.Headers) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.Body) {
-				return false
-			}
-		case 3:
-			if !d.Bool(&v.IsBase64Encoded) {
-				return false
-			}
-		case 4:
-			if !jcDecodeSliceOfString(d, &v.Cookies) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendLambdaFunctionURLResponse(b []byte, v *LambdaFunctionURLResponse, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"statusCode\":"...)
-	b = strconv.AppendInt(b, int64(v.StatusCode), 10)
-	b = append(b, ",\"headers\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.Headers, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"body\":"...)
-	b = jsoncodec.AppendString(b, string(v.Body), esc)
-	b = append(b, ",\"isBase64Encoded\":"...)
-	b = jsoncodec.AppendBool(b, bool(v.IsBase64Encoded))
-	b = append(b, ",\"cookies\":"...)
-	if b, ok = jcAppendSliceOfString(b, v.Cookies, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayCustomAuthorizerRequest(k []byte) int {
-	switch string(k) {
-	case "type":
-		return 0
-	case "authorizationToken":
-		return 1
-	case "methodArn":
-		return 2
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "TYPE":
-		return 0
-	case "AUTHORIZATIONTOKEN":
-		return 1
-	case "METHODARN":
-		return 2
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayCustomAuthorizerRequest(d *jsoncodec.Decoder, v *APIGatewayCustomAuthorizerRequest) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayCustomAuthorizerRequest(k) {
-		case 0:
-			if !d.String(&v.Type) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.AuthorizationToken) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.MethodArn) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayCustomAuthorizerRequest(b []byte, v *APIGatewayCustomAuthorizerRequest, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"type\":"...)
-	b = jsoncodec.AppendString(b, string(v.Type), esc)
-	b = append(b, ",\"authorizationToken\":"...)
-	b = jsoncodec.AppendString(b, string(v.AuthorizationToken), esc)
-	b = append(b, ",\"methodArn\":"...)
-	b = jsoncodec.AppendString(b, string(v.MethodArn), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayCustomAuthorizerRequestTypeRequest(k []byte) int {
-	switch string(k) {
-	case "type":
-		return 0
-	case "methodArn":
-		return 1
-	case "resource":
-		return 2
-	case "path":
-		return 3
-	case "httpMethod":
-		return 4
-	case "headers":
-		return 5
-	case "multiValueHeaders":
-		return 6
-	case "queryStringParameters":
-		return 7
-	case "multiValueQueryStringParameters":
-		return 8
-	case "pathParameters":
-		return 9
-	case "stageVariables":
-		return 10
-	case "requestContext":
-		return 11
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "TYPE":
-		return 0
-	case "METHODARN":
-		return 1
-	case "RESOURCE":
-		return 2
-	case "PATH":
-		return 3
-	case "HTTPMETHOD":
-		return 4
-	case "HEADERS":
-		return 5
-	case "MULTIVALUEHEADERS":
-		return 6
-	case "QUERYSTRINGPARAMETERS":
-		return 7
-	case "MULTIVALUEQUERYSTRINGPARAMETERS":
-		return 8
-	case "PATHPARAMETERS":
-		return 9
-	case "STAGEVARIABLES":
-		return 10
-	case "REQUESTCONTEXT":
-		return 11
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayCustomAuthorizerRequestTypeRequest(d *jsoncodec.Decoder, v *APIGatewayCustomAuthorizerRequestTypeRequest) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayCustomAuthorizerRequestTypeRequest(k) {
-		case 0:
-			if !d.String(&v.Type) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.MethodArn) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.Resource) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.Path) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.HTTPMethod) {
-				return false
-			}
-		case 5:
-			if !jcDecodeMapOfStringToString(d, &v.Headers) {
-				return false
-			}
-		case 6:
-			if !jcDecodeMapOfStringToSliceOfString(d, &v.MultiValueHeaders) {
-				return false
-			}
-		case 7:
-			if !jcDecodeMapOfStringToString(d, &v.QueryStringParameters) {
-				return false
-			}
-		case 8:
-			if !jcDecodeMapOfStringToSliceOfString(d, &v.MultiValueQueryStringParameters) {
-				return false
-			}
-		case 9:
-			if !jcDecodeMapOfStringToString(d, &v.PathParameters) {
-				return false
-			}
-		case 10:
-			if !jcDecodeMapOfStringToString(d, &v.StageVariables) {
-				return false
-			}
-		case 11:
-			if !jcDecodeAPIGatewayCustomAuthorizerRequestTypeRequestContext(d, &v.RequestContext) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayCustomAuthorizerRequestTypeRequest(b []byte, v *APIGatewayCustomAuthorizerRequestTypeRequest, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"type\":"...)
-	b = jsoncodec.AppendString(b, string(v.Type), esc)
-	b = append(b, ",\"methodArn\":"...)
-	b = jsoncodec.AppendString(b, string(v.MethodArn), esc)
-	b = append(b, ",\"resource\":"...)
-	b = jsoncodec.AppendString(b, string(v.Resource), esc)
-	b = append(b, ",\"path\":"...)
-	b = jsoncodec.AppendString(b, string(v.Path), esc)
-	b = append(b, ",\"httpMethod\":"...)
-	b = jsoncodec.AppendString(b, string(v.HTTPMethod), esc)
-	b = append(b, ",\"headers\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.Headers, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"multiValueHeaders\":"...)
-	if b, ok = jcAppendMapOfStringToSliceOfString(b, v.MultiValueHeaders, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"queryStringParameters\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.QueryStringParameters, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"multiValueQueryStringParameters\":"...)
-	if b, ok = jcAppendMapOfStringToSliceOfString(b, v.MultiValueQueryStringParameters, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"pathParameters\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.PathParameters, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"stageVariables\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.StageVariables, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"requestContext\":"...)
-	if b, ok = jcAppendAPIGatewayCustomAuthorizerRequestTypeRequestContext(b, &v.RequestContext, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayCustomAuthorizerResponse(k []byte) int {
-	switch string(k) {
-	case "principalId":
-		return 0
-	case "policyDocument":
-		return 1
-	case "context":
-		return 2
-	case "usageIdentifierKey":
-		return 3
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "PRINCIPALID":
-		return 0
-	case "POLICYDOCUMENT":
-		return 1
-	case "CONTEXT":
-		return 2
-	case "USAGEIDENTIFIERKEY":
-		return 3
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayCustomAuthorizerResponse(d *jsoncodec.Decoder, v *APIGatewayCustomAuthorizerResponse) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayCustomAuthorizerResponse(k) {
-		case 0:
-			if !d.String(&v.PrincipalID) {
-				return false
-			}
-		case 1:
-			if !jcDecodeAPIGatewayCustomAuthorizerPolicy(d, &v.PolicyDocument) {
-				return false
-			}
-		case 2:
-			if !jcDecodeMapOfStringToAny(d, &v.Context) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.UsageIdentifierKey) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayCustomAuthorizerResponse(b []byte, v *APIGatewayCustomAuthorizerResponse, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"principalId\":"...)
-	b = jsoncodec.AppendString(b, string(v.PrincipalID), esc)
-	b = append(b, ",\"policyDocument\":"...)
-	if b, ok = jcAppendAPIGatewayCustomAuthorizerPolicy(b, &v.PolicyDocument, esc); !ok {
-		return b, false
-	}
-	if !(len(v.Context) == 0) {
-		b = append(b, ",\"context\":"...)
-		if b, ok = jcAppendMapOfStringToAny(b, v.Context, esc); !ok {
-			return b, false
-		}
-	}
-	if !(len(v.UsageIdentifierKey) == 0) {
-		b = append(b, ",\"usageIdentifierKey\":"...)
-		b = jsoncodec.AppendString(b, string(v.UsageIdentifierKey), esc)
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayV2CustomAuthorizerV2Request(k []byte) int {
-	switch string(k) {
-	case "version":
-		return 0
-	case "type":
-		return 1
-	case "routeArn":
-		return 2
-	case "identitySource":
-		return 3
-	case "routeKey":
-		return 4
-	case "rawPath":
-		return 5
-	case "rawQueryString":
-		return 6
-	case "cookies":
-		return 7
-	case "headers":
-		return 8
-	case "queryStringParameters":
-		return 9
-	case "requestContext":
-		return 10
-	case "pathParameters":
-		return 11
-	case "stageVariables":
-		return 12
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "VERSION":
-		return 0
-	case "TYPE":
-		return 1
-	case "ROUTEARN":
-		return 2
-	case "IDENTITYSOURCE":
-		return 3
-	case "ROUTEKEY":
-		return 4
-	case "RAWPATH":
-		return 5
-	case "RAWQUERYSTRING":
-		return 6
-	case "COOKIES":
-		return 7
-	case "HEADERS":
-		return 8
-	case "QUERYSTRINGPARAMETERS":
-		return 9
-	case "REQUESTCONTEXT":
-		return 10
-	case "PATHPARAMETERS":
-		return 11
-	case "STAGEVARIABLES":
-		return 12
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayV2CustomAuthorizerV2Request(d *jsoncodec.Decoder, v *APIGatewayV2CustomAuthorizerV2Request) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayV2CustomAuthorizerV2Request(k) {
-		case 0:
-			if !d.String(&v.Version) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.Type) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.RouteArn) {
-				return false
-			}
-		case 3:
-			if !jcDecodeSliceOfString(d, &v.IdentitySource) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.RouteKey) {
-				return false
-			}
-		case 5:
-			if !d.String(&v.RawPath) {
-				return false
-			}
-		case 6:
-			if !d.String(&v.RawQueryString) {
-				return false
-			}
-		case 7:
-			if !jcDecodeSliceOfString(d, &v.Cookies) {
-				return false
-			}
-		case 8:
-			if !jcDecodeMapOfStringToString(d, &v.Headers) {
-				return false
-			}
-		case 9:
-			if !jcDecodeMapOfStringToString(d, &v.QueryStringParameters) {
-				return false
-			}
-		case 10:
-			if !jcDecodeAPIGatewayV2HTTPRequestContext(d, &v.RequestContext) {
-				return false
-			}
-		case 11:
-			if !jcDecodeMapOfStringToString(d, &v.PathParameters) {
-				return false
-			}
-		case 12:
-			if !jcDecodeMapOfStringToString(d, &v.StageVariables) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayV2CustomAuthorizerV2Request(b []byte, v *APIGatewayV2CustomAuthorizerV2Request, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"version\":"...)
-	b = jsoncodec.AppendString(b, string(v.Version), esc)
-	b = append(b, ",\"type\":"...)
-	b = jsoncodec.AppendString(b, string(v.Type), esc)
-	b = append(b, ",\"routeArn\":"...)
-	b = jsoncodec.AppendString(b, string(v.RouteArn), esc)
-	b = append(b, ",\"identitySource\":"...)
-	if b, ok = jcAppendSliceOfString(b, v.IdentitySource, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"routeKey\":"...)
-	b = jsoncodec.AppendString(b, string(v.RouteKey), esc)
-	b = append(b, ",\"rawPath\":"...)
-	b = jsoncodec.AppendString(b, string(v.RawPath), esc)
-	b = append(b, ",\"rawQueryString\":"...)
-	b = jsoncodec.AppendString(b, string(v.RawQueryString), esc)
-	b = append(b, ",\"cookies\":"...)
-	if b, ok = jcAppendSliceOfString(b, v.Cookies, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"headers\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.Headers, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"queryStringParameters\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.QueryStringParameters, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"requestContext\":"...)
-	if b, ok = jcAppendAPIGatewayV2HTTPRequestContext(b, &v.RequestContext, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"pathParameters\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.PathParameters, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"stageVariables\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.StageVariables, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayV2CustomAuthorizerSimpleResponse(k []byte) int {
-	switch string(k) {
-	case "isAuthorized":
-		return 0
-	case "context":
-		return 1
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "ISAUTHORIZED":
-		return 0
-	case "CONTEXT":
-		return 1
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayV2CustomAuthorizerSimpleResponse(d *jsoncodec.Decoder, v *APIGatewayV2CustomAuthorizerSimpleResponse) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayV2CustomAuthorizerSimpleResponse(k) {
-		case 0:
-			if !d.Bool(&v.IsAuthorized) {
-				return false
-			}
-		case 1:
-			if !jcDecodeMapOfStringToAny(d, &v.Context) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayV2CustomAuthorizerSimpleResponse(b []byte, v *APIGatewayV2CustomAuthorizerSimpleResponse, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"isAuthorized\":"...)
-	b = jsoncodec.AppendBool(b, bool(v.IsAuthorized))
-	if !(len(v.Context) == 0) {
-		b = append(b, ",\"context\":"...)
-		if b, ok = jcAppendMapOfStringToAny(b, v.Context, esc); !ok {
-			return b, false
-		}
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayV2CustomAuthorizerIAMPolicyResponse(k []byte) int {
-	switch string(k) {
-	case "principalId":
-		return 0
-	case "policyDocument":
-		return 1
-	case "context":
-		return 2
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "PRINCIPALID":
-		return 0
-	case "POLICYDOCUMENT":
-		return 1
-	case "CONTEXT":
-		return 2
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayV2CustomAuthorizerIAMPolicyResponse(d *jsoncodec.Decoder, v *APIGatewayV2CustomAuthorizerIAMPolicyResponse) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayV2CustomAuthorizerIAMPolicyResponse(k) {
-		case 0:
-			if !d.String(&v.PrincipalID) {
-				return false
-			}
-		case 1:
-			if !jcDecodeAPIGatewayCustomAuthorizerPolicy(d, &v.PolicyDocument) {
-				return false
-			}
-		case 2:
-			if !jcDecodeMapOfStringToAny(d, &v.Context) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayV2CustomAuthorizerIAMPolicyResponse(b []byte, v *APIGatewayV2CustomAuthorizerIAMPolicyResponse, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"principalId\":"...)
-	b = jsoncodec.AppendString(b, string(v.PrincipalID), esc)
-	b = append(b, ",\"policyDocument\":"...)
-	if b, ok = jcAppendAPIGatewayCustomAuthorizerPolicy(b, &v.PolicyDocument, esc); !ok {
-		return b, false
-	}
-	if !(len(v.Context) == 0) {
-		b = append(b, ",\"context\":"...)
-		if b, ok = jcAppendMapOfStringToAny(b, v.Context, esc); !ok {
-			return b, false
-		}
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldSQSEvent(k []byte) int {
-	switch string(k) {
-	case "Records":
-		return 0
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "RECORDS":
-		return 0
-	}
-	return -1
-}
-
-func jcDecodeSQSEvent(d *jsoncodec.Decoder, v *SQSEvent) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldSQSEvent(k) {
-		case 0:
-			if !jcDecodeSliceOfSQSMessage(d, &v.Records) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendSQSEvent(b []byte, v *SQSEvent, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"Records\":"...)
-	if b, ok = jcAppendSliceOfSQSMessage(b, v.Records, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldSQSEventResponse(k []byte) int {
-	switch string(k) {
-	case "batchItemFailures":
-		return 0
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "BATCHITEMFAILURES":
-		return 0
-	}
-	return -1
-}
-
-func jcDecodeSQSEventResponse(d *jsoncodec.Decoder, v *SQSEventResponse) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldSQSEventResponse(k) {
-		case 0:
-			if !jcDecodeSliceOfSQSBatchItemFailure(d, &v.BatchItemFailures) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendSQSEventResponse(b []byte, v *SQSEventResponse, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"batchItemFailures\":"...)
-	if b, ok = jcAppendSliceOfSQSBatchItemFailure(b, v.BatchItemFailures, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldSNSEvent(k []byte) int {
-	switch string(k) {
-	case "Records":
-		return 0
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "RECORDS":
-		return 0
-	}
-	return -1
-}
-
-func jcDecodeSNSEvent(d *jsoncodec.Decoder, v *SNSEvent) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldSNSEvent(k) {
-		case 0:
-			if !jcDecodeSliceOfSNSEventRecord(d, &v.Records) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendSNSEvent(b []byte, v *SNSEvent, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"Records\":"...)
-	if b, ok = jcAppendSliceOfSNSEventRecord(b, v.Records, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldCloudWatchEvent(k []byte) int {
-	switch string(k) {
-	case "version":
-		return 0
-	case "id":
-		return 1
-	case "detail-type":
-		return 2
-	case "source":
-		return 3
-	case "account":
-		return 4
-	case "time":
-		return 5
-	case "region":
-		return 6
-	case "resources":
-		return 7
-	case "detail":
-		return 8
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "VERSION":
-		return 0
-	case "ID":
-		return 1
-	case "DETAIL-TYPE":
-		return 2
-	case "SOURCE":
-		return 3
-	case "ACCOUNT":
-		return 4
-	case "TIME":
-		return 5
-	case "REGION":
-		return 6
-	case "RESOURCES":
-		return 7
-	case "DETAIL":
-		return 8
-	}
-	return -1
-}
-
-func jcDecodeCloudWatchEvent(d *jsoncodec.Decoder, v *CloudWatchEvent) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldCloudWatchEvent(k) {
-		case 0:
-			if !d.String(&v.Version) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.ID) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.DetailType) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.Source) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.AccountID) {
-				return false
-			}
-		case 5:
-			if raw, ok := d.Raw(); !ok || (&v.Time).UnmarshalJSON(raw) != nil {
-				return false
-			}
-		case 6:
-			if !d.String(&v.Region) {
-				return false
-			}
-		case 7:
-			if !jcDecodeSliceOfString(d, &v.Resources) {
-				return false
-			}
-		case 8:
-			if raw, ok := d.Raw(); !ok || (&v.Detail).UnmarshalJSON(raw) != nil {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendCloudWatchEvent(b []byte, v *CloudWatchEvent, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"version\":"...)
-	b = jsoncodec.AppendString(b, string(v.Version), esc)
-	b = append(b, ",\"id\":"...)
-	b = jsoncodec.AppendString(b, string(v.ID), esc)
-	b = append(b, ",\"detail-type\":"...)
-	b = jsoncodec.AppendString(b, string(v.DetailType), esc)
-	b = append(b, ",\"source\":"...)
-	b = jsoncodec.AppendString(b, string(v.Source), esc)
-	b = append(b, ",\"account\":"...)
-	b = jsoncodec.AppendString(b, string(v.AccountID), esc)
-	b = append(b, ",\"time\":"...)
-	if b, ok = jsoncodec.AppendTime(b, v.Time); !ok {
-		return b, false
-	}
-	b = append(b, ",\"region\":"...)
-	b = jsoncodec.AppendString(b, string(v.Region), esc)
-	b = append(b, ",\"resources\":"...)
-	if b, ok = jcAppendSliceOfString(b, v.Resources, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"detail\":"...)
-	if out, err := v.Detail.MarshalJSON(); err != nil {
-		return b, false
-	} else if b, ok = jsoncodec.AppendMarshaled(b, out, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldDynamoDBEvent(k []byte) int {
-	switch string(k) {
-	case "Records":
-		return 0
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "RECORDS":
-		return 0
-	}
-	return -1
-}
-
-func jcDecodeDynamoDBEvent(d *jsoncodec.Decoder, v *DynamoDBEvent) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldDynamoDBEvent(k) {
-		case 0:
-			if !jcDecodeSliceOfDynamoDBEventRecord(d, &v.Records) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendDynamoDBEvent(b []byte, v *DynamoDBEvent, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"Records\":"...)
-	if b, ok = jcAppendSliceOfDynamoDBEventRecord(b, v.Records, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldDynamoDBEventResponse(k []byte) int {
-	switch string(k) {
-	case "batchItemFailures":
-		return 0
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "BATCHITEMFAILURES":
-		return 0
-	}
-	return -1
-}
-
-func jcDecodeDynamoDBEventResponse(d *jsoncodec.Decoder, v *DynamoDBEventResponse) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldDynamoDBEventResponse(k) {
-		case 0:
-			if !jcDecodeSliceOfDynamoDBBatchItemFailure(d, &v.BatchItemFailures) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendDynamoDBEventResponse(b []byte, v *DynamoDBEventResponse, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"batchItemFailures\":"...)
-	if b, ok = jcAppendSliceOfDynamoDBBatchItemFailure(b, v.BatchItemFailures, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldKinesisEvent(k []byte) int {
-	switch string(k) {
-	case "Records":
-		return 0
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "RECORDS":
-		return 0
-	}
-	return -1
-}
-
-func jcDecodeKinesisEvent(d *jsoncodec.Decoder, v *KinesisEvent) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldKinesisEvent(k) {
-		case 0:
-			if !jcDecodeSliceOfKinesisEventRecord(d, &v.Records) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendKinesisEvent(b []byte, v *KinesisEvent, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"Records\":"...)
-	if b, ok = jcAppendSliceOfKinesisEventRecord(b, v.Records, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldKinesisEventResponse(k []byte) int {
-	switch string(k) {
-	case "batchItemFailures":
-		return 0
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "BATCHITEMFAILURES":
-		return 0
-	}
-	return -1
-}
-
-func jcDecodeKinesisEventResponse(d *jsoncodec.Decoder, v *KinesisEventResponse) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldKinesisEventResponse(k) {
-		case 0:
-			if !jcDecodeSliceOfKinesisBatchItemFailure(d, &v.BatchItemFailures) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendKinesisEventResponse(b []byte, v *KinesisEventResponse, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"batchItemFailures\":"...)
-	if b, ok = jcAppendSliceOfKinesisBatchItemFailure(b, v.BatchItemFailures, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayProxyRequestContext(k []byte) int {
-	switch string(k) {
-	case "accountId":
-		return 0
-	case "resourceId":
-		return 1
-	case "operationName":
-		return 2
-	case "stage":
-		return 3
-	case "domainName":
-		return 4
-	case "domainPrefix":
-		return 5
-	case "requestId":
-		return 6
-	case "extendedRequestId":
-		return 7
-	case "protocol":
-		return 8
-	case "identity":
-		return 9
-	case "resourcePath":
-		return 10
-	case "path":
-		return 11
-	case "authorizer":
-		return 12
-	case "httpMethod":
-		return 13
-	case "requestTime":
-		return 14
-	case "requestTimeEpoch":
-		return 15
-	case "apiId":
-		return 16
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "ACCOUNTID":
-		return 0
-	case "RESOURCEID":
-		return 1
-	case "OPERATIONNAME":
-		return 2
-	case "STAGE":
-		return 3
-	case "DOMAINNAME":
-		return 4
-	case "DOMAINPREFIX":
-		return 5
-	case "REQUESTID":
-		return 6
-	case "EXTENDEDREQUESTID":
-		return 7
-	case "PROTOCOL":
-		return 8
-	case "IDENTITY":
-		return 9
-	case "RESOURCEPATH":
-		return 10
-	case "PATH":
-		return 11
-	case "AUTHORIZER":
-		return 12
-	case "HTTPMETHOD":
-		return 13
-	case "REQUESTTIME":
-		return 14
-	case "REQUESTTIMEEPOCH":
-		return 15
-	case "APIID":
-		return 16
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayProxyRequestContext(d *jsoncodec.Decoder, v *APIGatewayProxyRequestContext) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayProxyRequestContext(k) {
-		case 0:
-			if !d.String(&v.AccountID) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.ResourceID) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.OperationName) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.Stage) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.DomainName) {
-				return false
-			}
-		case 5:
-			if !d.String(&v.DomainPrefix) {
-				return false
-			}
-		case 6:
-			if !d.String(&v.RequestID) {
-				return false
-			}
-		case 7:
-			if !d.String(&v.ExtendedRequestID) {
-				return false
-			}
-		case 8:
-			if !d.String(&v.Protocol) {
-				return false
-			}
-		case 9:
-			if !jcDecodeAPIGatewayRequestIdentity(d, &v.Identity) {
-				return false
-			}
-		case 10:
-			if !d.String(&v.ResourcePath) {
-				return false
-			}
-		case 11:
-			if !d.String(&v.Path) {
-				return false
-			}
-		case 12:
-			if !jcDecodeMapOfStringToAny(d, &v.Authorizer) {
-				return false
-			}
-		case 13:
-			if !d.String(&v.HTTPMethod) {
-				return false
-			}
-		case 14:
-			if !d.String(&v.RequestTime) {
-				return false
-			}
-		case 15:
-			if !jsoncodec.Int(d, &v.RequestTimeEpoch) {
-				return false
-			}
-		case 16:
-			if !d.String(&v.APIID) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayProxyRequestContext(b []byte, v *APIGatewayProxyRequestContext, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"accountId\":"...)
-	b = jsoncodec.AppendString(b, string(v.AccountID), esc)
-	b = append(b, ",\"resourceId\":"...)
-	b = jsoncodec.AppendString(b, string(v.ResourceID), esc)
-	if !(len(v.OperationName) == 0) {
-		b = append(b, ",\"operationName\":"...)
-		b = jsoncodec.AppendString(b, string(v.OperationName), esc)
-	}
-	b = append(b, ",\"stage\":"...)
-	b = jsoncodec.AppendString(b, string(v.Stage), esc)
-	b = append(b, ",\"domainName\":"...)
-	b = jsoncodec.AppendString(b, string(v.DomainName), esc)
-	b = append(b, ",\"domainPrefix\":"...)
-	b = jsoncodec.AppendString(b, string(v.DomainPrefix), esc)
-	b = append(b, ",\"requestId\":"...)
-	b = jsoncodec.AppendString(b, string(v.RequestID), esc)
-	b = append(b, ",\"extendedRequestId\":"...)
-	b = jsoncodec.AppendString(b, string(v.ExtendedRequestID), esc)
-	b = append(b, ",\"protocol\":"...)
-	b = jsoncodec.AppendString(b, string(v.Protocol), esc)
-	b = append(b, ",\"identity\":"...)
-	if b, ok = jcAppendAPIGatewayRequestIdentity(b, &v.Identity, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"resourcePath\":"...)
-	b = jsoncodec.AppendString(b, string(v.ResourcePath), esc)
-	b = append(b, ",\"path\":"...)
-	b = jsoncodec.AppendString(b, string(v.Path), esc)
-	b = append(b, ",\"authorizer\":"...)
-	if b, ok = jcAppendMapOfStringToAny(b, v.Authorizer, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"httpMethod\":"...)
-	b = jsoncodec.AppendString(b, string(v.HTTPMethod), esc)
-	b = append(b, ",\"requestTime\":"...)
-	b = jsoncodec.AppendString(b, string(v.RequestTime), esc)
-	b = append(b, ",\"requestTimeEpoch\":"...)
-	b = strconv.AppendInt(b, int64(v.RequestTimeEpoch), 10)
-	b = append(b, ",\"apiId\":"...)
-	b = jsoncodec.AppendString(b, string(v.APIID), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayV2HTTPRequestContext(k []byte) int {
-	switch string(k) {
-	case "routeKey":
-		return 0
-	case "accountId":
-		return 1
-	case "stage":
-		return 2
-	case "requestId":
-		return 3
-	case "authorizer":
-		return 4
-	case "apiId":
-		return 5
-	case "domainName":
-		return 6
-	case "domainPrefix":
-		return 7
-	case "time":
-		return 8
-	case "timeEpoch":
-		return 9
-	case "http":
-		return 10
-	case "authentication":
-		return 11
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "ROUTEKEY":
-		return 0
-	case "ACCOUNTID":
-		return 1
-	case "STAGE":
-		return 2
-	case "REQUESTID":
-		return 3
-	case "AUTHORIZER":
-		return 4
-	case "APIID":
-		return 5
-	case "DOMAINNAME":
-		return 6
-	case "DOMAINPREFIX":
-		return 7
-	case "TIME":
-		return 8
-	case "TIMEEPOCH":
-		return 9
-	case "HTTP":
-		return 10
-	case "AUTHENTICATION":
-		return 11
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayV2HTTPRequestContext(d *jsoncodec.Decoder, v *APIGatewayV2HTTPRequestContext) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayV2HTTPRequestContext(k) {
-		case 0:
-			if !d.String(&v.RouteKey) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.AccountID) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.Stage) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.RequestID) {
-				return false
-			}
-		case 4:
-			if d.Peek() == 'n' {
-				if !d.Null() {
-					return false
-				}
-				v.Authorizer = nil
-			} else {
-				if v.Authorizer == nil {
-					v.Authorizer = new(APIGatewayV2HTTPRequestContextAuthorizerDescription)
-				}
-				p1 := v.Authorizer
-				if !jcDecodeAPIGatewayV2HTTPRequestContextAuthorizerDescription(d, &(*p1)) {
-					return false
-				}
-			}
-		case 5:
-			if !d.String(&v.APIID) {
-				return false
-			}
-		case 6:
-			if !d.String(&v.DomainName) {
-				return false
-			}
-		case 7:
-			if !d.String(&v.DomainPrefix) {
-				return false
-			}
-		case 8:
-			if !d.String(&v.Time) {
-				return false
-			}
-		case 9:
-			if !jsoncodec.Int(d, &v.TimeEpoch) {
-				return false
-			}
-		case 10:
-			if !jcDecodeAPIGatewayV2HTTPRequestContextHTTPDescription(d, &v.HTTP) {
-				return false
-			}
-		case 11:
-			if !jcDecodeAPIGatewayV2HTTPRequestContextAuthentication(d, &v.Authentication) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayV2HTTPRequestContext(b []byte, v *APIGatewayV2HTTPRequestContext, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"routeKey\":"...)
-	b = jsoncodec.AppendString(b, string(v.RouteKey), esc)
-	b = append(b, ",\"accountId\":"...)
-	b = jsoncodec.AppendString(b, string(v.AccountID), esc)
-	b = append(b, ",\"stage\":"...)
-	b = jsoncodec.AppendString(b, string(v.Stage), esc)
-	b = append(b, ",\"requestId\":"...)
-	b = jsoncodec.AppendString(b, string(v.RequestID), esc)
-	if !(v.Authorizer == nil) {
-		b = append(b, ",\"authorizer\":"...)
-		if v.Authorizer == nil {
-			b = append(b, "null"...)
-		} else {
-			if b, ok = jcAppendAPIGatewayV2HTTPRequestContextAuthorizerDescription(b, &(*v.Authorizer), esc); !ok {
-				return b, false
-			}
-		}
-	}
-	b = append(b, ",\"apiId\":"...)
-	b = jsoncodec.AppendString(b, string(v.APIID), esc)
-	b = append(b, ",\"domainName\":"...)
-	b = jsoncodec.AppendString(b, string(v.DomainName), esc)
-	b = append(b, ",\"domainPrefix\":"...)
-	b = jsoncodec.AppendString(b, string(v.DomainPrefix), esc)
-	b = append(b, ",\"time\":"...)
-	b = jsoncodec.AppendString(b, string(v.Time), esc)
-	b = append(b, ",\"timeEpoch\":"...)
-	b = strconv.AppendInt(b, int64(v.TimeEpoch), 10)
-	b = append(b, ",\"http\":"...)
-	if b, ok = jcAppendAPIGatewayV2HTTPRequestContextHTTPDescription(b, &v.HTTP, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"authentication\":"...)
-	if b, ok = jcAppendAPIGatewayV2HTTPRequestContextAuthentication(b, &v.Authentication, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldLambdaFunctionURLRequestContext(k []byte) int {
-	switch string(k) {
-	case "accountId":
-		return 0
-	case "requestId":
-		return 1
-	case "authorizer":
-		return 2
-	case "apiId":
-		return 3
-	case "domainName":
-		return 4
-	case "domainPrefix":
-		return 5
-	case "time":
-		return 6
-	case "timeEpoch":
-		return 7
-	case "http":
-		return 8
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "ACCOUNTID":
-		return 0
-	case "REQUESTID":
-		return 1
-	case "AUTHORIZER":
-		return 2
-	case "APIID":
-		return 3
-	case "DOMAINNAME":
-		return 4
-	case "DOMAINPREFIX":
-		return 5
-	case "TIME":
-		return 6
-	case "TIMEEPOCH":
-		return 7
-	case "HTTP":
-		return 8
-	}
-	return -1
-}
-
-func jcDecodeLambdaFunctionURLRequestContext(d *jsoncodec.Decoder, v *LambdaFunctionURLRequestContext) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldLambdaFunctionURLRequestContext(k) {
-		case 0:
-			if !d.String(&v.AccountID) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.RequestID) {
-				return false
-			}
-		case 2:
-			if d.Peek() == 'n' {
-				if !d.Null() {
-					return false
-				}
-				v.Authorizer = nil
-			} else {
-				if v.Authorizer == nil {
-					v.Authorizer = new(LambdaFunctionURLRequestContextAuthorizerDescription)
-				}
-				p2 := v.Authorizer
-				if !jcDecodeLambdaFunctionURLRequestContextAuthorizerDescription(d, &(*p2)) {
-					return false
-				}
-			}
-		case 3:
-			if !d.String(&v.APIID) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.DomainName) {
-				return false
-			}
-		case 5:
-			if !d.String(&v.DomainPrefix) {
-				return false
-			}
-		case 6:
-			if !d.String(&v.Time) {
-				return false
-			}
-		case 7:
-			if !jsoncodec.Int(d, &v.TimeEpoch) {
-				return false
-			}
-		case 8:
-			if !jcDecodeLambdaFunctionURLRequestContextHTTPDescription(d, &v.HTTP) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendLambdaFunctionURLRequestContext(b []byte, v *LambdaFunctionURLRequestContext, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"accountId\":"...)
-	b = jsoncodec.AppendString(b, string(v.AccountID), esc)
-	b = append(b, ",\"requestId\":"...)
-	b = jsoncodec.AppendString(b, string(v.RequestID), esc)
-	if !(v.Authorizer == nil) {
-		b = append(b, ",\"authorizer\":"...)
-		if v.Authorizer == nil {
-			b = append(b, "null"...)
-		} else {
-			if b, ok = jcAppendLambdaFunctionURLRequestContextAuthorizerDescription(b, &(*v.Authorizer), esc); !ok {
-				return b, false
-			}
-		}
-	}
-	b = append(b, ",\"apiId\":"...)
-	b = jsoncodec.AppendString(b, string(v.APIID), esc)
-	b = append(b, ",\"domainName\":"...)
-	b = jsoncodec.AppendString(b, string(v.DomainName), esc)
-	b = append(b, ",\"domainPrefix\":"...)
-	b = jsoncodec.AppendString(b, string(v.DomainPrefix), esc)
-	b = append(b, ",\"time\":"...)
-	b = jsoncodec.AppendString(b, string(v.Time), esc)
-	b = append(b, ",\"timeEpoch\":"...)
-	b = strconv.AppendInt(b, int64(v.TimeEpoch), 10)
-	b = append(b, ",\"http\":"...)
-	if b, ok = jcAppendLambdaFunctionURLRequestContextHTTPDescription(b, &v.HTTP, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayCustomAuthorizerRequestTypeRequestContext(k []byte) int {
-	switch string(k) {
-	case "path":
-		return 0
-	case "accountId":
-		return 1
-	case "resourceId":
-		return 2
-	case "stage":
-		return 3
-	case "requestId":
-		return 4
-	case "identity":
-		return 5
-	case "resourcePath":
-		return 6
-	case "httpMethod":
-		return 7
-	case "apiId":
-		return 8
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "PATH":
-		return 0
-	case "ACCOUNTID":
-		return 1
-	case "RESOURCEID":
-		return 2
-	case "STAGE":
-		return 3
-	case "REQUESTID":
-		return 4
-	case "IDENTITY":
-		return 5
-	case "RESOURCEPATH":
-		return 6
-	case "HTTPMETHOD":
-		return 7
-	case "APIID":
-		return 8
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayCustomAuthorizerRequestTypeRequestContext(d *jsoncodec.Decoder, v *APIGatewayCustomAuthorizerRequestTypeRequestContext) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayCustomAuthorizerRequestTypeRequestContext(k) {
-		case 0:
-			if !d.String(&v.Path) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.AccountID) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.ResourceID) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.Stage) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.RequestID) {
-				return false
-			}
-		case 5:
-			if !jcDecodeAPIGatewayCustomAuthorizerRequestTypeRequestIdentity(d, &v.Identity) {
-				return false
-			}
-		case 6:
-			if !d.String(&v.ResourcePath) {
-				return false
-			}
-		case 7:
-			if !d.String(&v.HTTPMethod) {
-				return false
-			}
-		case 8:
-			if !d.String(&v.APIID) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayCustomAuthorizerRequestTypeRequestContext(b []byte, v *APIGatewayCustomAuthorizerRequestTypeRequestContext, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"path\":"...)
-	b = jsoncodec.AppendString(b, string(v.Path), esc)
-	b = append(b, ",\"accountId\":"...)
-	b = jsoncodec.AppendString(b, string(v.AccountID), esc)
-	b = append(b, ",\"resourceId\":"...)
-	b = jsoncodec.AppendString(b, string(v.ResourceID), esc)
-	b = append(b, ",\"stage\":"...)
-	b = jsoncodec.AppendString(b, string(v.Stage), esc)
-	b = append(b, ",\"requestId\":"...)
-	b = jsoncodec.AppendString(b, string(v.RequestID), esc)
-	b = append(b, ",\"identity\":"...)
-	if b, ok = jcAppendAPIGatewayCustomAuthorizerRequestTypeRequestIdentity(b, &v.Identity, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"resourcePath\":"...)
-	b = jsoncodec.AppendString(b, string(v.ResourcePath), esc)
-	b = append(b, ",\"httpMethod\":"...)
-	b = jsoncodec.AppendString(b, string(v.HTTPMethod), esc)
-	b = append(b, ",\"apiId\":"...)
-	b = jsoncodec.AppendString(b, string(v.APIID), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayCustomAuthorizerPolicy(k []byte) int {
-	switch string(k) {
-	case "Version":
-		return 0
-	case "Statement":
-		return 1
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "VERSION":
-		return 0
-	case "STATEMENT":
-		return 1
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayCustomAuthorizerPolicy(d *jsoncodec.Decoder, v *APIGatewayCustomAuthorizerPolicy) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayCustomAuthorizerPolicy(k) {
-		case 0:
-			if !d.String(&v.Version) {
-				return false
-			}
-		case 1:
-			if !jcDecodeSliceOfIAMPolicyStatement(d, &v.Statement) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayCustomAuthorizerPolicy(b []byte, v *APIGatewayCustomAuthorizerPolicy, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"Version\":"...)
-	b = jsoncodec.AppendString(b, string(v.Version), esc)
-	b = append(b, ",\"Statement\":"...)
-	if b, ok = jcAppendSliceOfIAMPolicyStatement(b, v.Statement, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldSQSMessage(k []byte) int {
-	switch string(k) {
-	case "messageId":
-		return 0
-	case "receiptHandle":
-		return 1
-	case "body":
-		return 2
-	case "md5OfBody":
-		return 3
-	case "md5OfMessageAttributes":
-		return 4
-	case "attributes":
-		return 5
-	case "messageAttributes":
-		return 6
-	case "eventSourceARN":
-		return 7
-	case "eventSource":
-		return 8
-	case "awsRegion":
-		return 9
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "MESSAGEID":
-		return 0
-	case "RECEIPTHANDLE":
-		return 1
-	case "BODY":
-		return 2
-	case "MD5OFBODY":
-		return 3
-	case "MD5OFMESSAGEATTRIBUTES":
-		return 4
-	case "ATTRIBUTES":
-		return 5
-	case "MESSAGEATTRIBUTES":
-		return 6
-	case "EVENTSOURCEARN":
-		return 7
-	case "EVENTSOURCE":
-		return 8
-	case "AWSREGION":
-		return 9
-	}
-	return -1
-}
-
-func jcDecodeSQSMessage(d *jsoncodec.Decoder, v *SQSMessage) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldSQSMessage(k) {
-		case 0:
-			if !d.String(&v.MessageId) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.ReceiptHandle) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.Body) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.Md5OfBody) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.Md5OfMessageAttributes) {
-				return false
-			}
-		case 5:
-			if !jcDecodeMapOfStringToString(d, &v.Attributes) {
-				return false
-			}
-		case 6:
-			if !jcDecodeMapOfStringToSQSMessageAttribute(d, &v.MessageAttributes) {
-				return false
-			}
-		case 7:
-			if !d.String(&v.EventSourceARN) {
-				return false
-			}
-		case 8:
-			if !d.String(&v.EventSource) {
-				return false
-			}
-		case 9:
-			if !d.String(&v.AWSRegion) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendSQSMessage(b []byte, v *SQSMessage, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"messageId\":"...)
-	b = jsoncodec.AppendString(b, string(v.MessageId), esc)
-	b = append(b, ",\"receiptHandle\":"...)
-	b = jsoncodec.AppendString(b, string(v.ReceiptHandle), esc)
-	b = append(b, ",\"body\":"...)
-	b = jsoncodec.AppendString(b, string(v.Body), esc)
-	b = append(b, ",\"md5OfBody\":"...)
-	b = jsoncodec.AppendString(b, string(v.Md5OfBody), esc)
-	b = append(b, ",\"md5OfMessageAttributes\":"...)
-	b = jsoncodec.AppendString(b, string(v.Md5OfMessageAttributes), esc)
-	b = append(b, ",\"attributes\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.Attributes, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"messageAttributes\":"...)
-	if b, ok = jcAppendMapOfStringToSQSMessageAttribute(b, v.MessageAttributes, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"eventSourceARN\":"...)
-	b = jsoncodec.AppendString(b, string(v.EventSourceARN), esc)
-	b = append(b, ",\"eventSource\":"...)
-	b = jsoncodec.AppendString(b, string(v.EventSource), esc)
-	b = append(b, ",\"awsRegion\":"...)
-	b = jsoncodec.AppendString(b, string(v.AWSRegion), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldSQSBatchItemFailure(k []byte) int {
-	switch string(k) {
-	case "itemIdentifier":
-		return 0
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "ITEMIDENTIFIER":
-		return 0
-	}
-	return -1
-}
-
-func jcDecodeSQSBatchItemFailure(d *jsoncodec.Decoder, v *SQSBatchItemFailure) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldSQSBatchItemFailure(k) {
-		case 0:
-			if !d.String(&v.ItemIdentifier) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendSQSBatchItemFailure(b []byte, v *SQSBatchItemFailure, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"itemIdentifier\":"...)
-	b = jsoncodec.AppendString(b, string(v.ItemIdentifier), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldSNSEventRecord(k []byte) int {
-	switch string(k) {
-	case "EventVersion":
-		return 0
-	case "EventSubscriptionArn":
-		return 1
-	case "EventSource":
-		return 2
-	case "Sns":
-		return 3
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "EVENTVERSION":
-		return 0
-	case "EVENTSUBSCRIPTIONARN":
-		return 1
-	case "EVENTSOURCE":
-		return 2
-	case "SNS":
-		return 3
-	}
-	return -1
-}
-
-func jcDecodeSNSEventRecord(d *jsoncodec.Decoder, v *SNSEventRecord) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldSNSEventRecord(k) {
-		case 0:
-			if !d.String(&v.EventVersion) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.EventSubscriptionArn) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.EventSource) {
-				return false
-			}
-		case 3:
-			if !jcDecodeSNSEntity(d, &v.SNS) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendSNSEventRecord(b []byte, v *SNSEventRecord, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"EventVersion\":"...)
-	b = jsoncodec.AppendString(b, string(v.EventVersion), esc)
-	b = append(b, ",\"EventSubscriptionArn\":"...)
-	b = jsoncodec.AppendString(b, string(v.EventSubscriptionArn), esc)
-	b = append(b, ",\"EventSource\":"...)
-	b = jsoncodec.AppendString(b, string(v.EventSource), esc)
-	b = append(b, ",\"Sns\":"...)
-	if b, ok = jcAppendSNSEntity(b, &v.SNS, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldDynamoDBEventRecord(k []byte) int {
-	switch string(k) {
-	case "awsRegion":
-		return 0
-	case "dynamodb":
-		return 1
-	case "eventID":
-		return 2
-	case "eventName":
-		return 3
-	case "eventSource":
-		return 4
-	case "eventVersion":
-		return 5
-	case "eventSourceARN":
-		return 6
-	case "userIdentity":
-		return 7
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "AWSREGION":
-		return 0
-	case "DYNAMODB":
-		return 1
-	case "EVENTID":
-		return 2
-	case "EVENTNAME":
-		return 3
-	case "EVENTSOURCE":
-		return 4
-	case "EVENTVERSION":
-		return 5
-	case "EVENTSOURCEARN":
-		return 6
-	case "USERIDENTITY":
-		return 7
-	}
-	return -1
-}
-
-func jcDecodeDynamoDBEventRecord(d *jsoncodec.Decoder, v *DynamoDBEventRecord) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldDynamoDBEventRecord(k) {
-		case 0:
-			if !d.String(&v.AWSRegion) {
-				return false
-			}
-		case 1:
-			if !jcDecodeDynamoDBStreamRecord(d, &v.Change) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.EventID) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.EventName) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.EventSource) {
-				return false
-			}
-		case 5:
-			if !d.String(&v.EventVersion) {
-				return false
-			}
-		case 6:
-			if !d.String(&v.EventSourceArn) {
-				return false
-			}
-		case 7:
-			if d.Peek() == 'n' {
-				if !d.Null() {
-					return false
-				}
-				v.UserIdentity = nil
-			} else {
-				if v.UserIdentity == nil {
-					v.UserIdentity = new(DynamoDBUserIdentity)
-				}
-				p3 := v.UserIdentity
-				if !jcDecodeDynamoDBUserIdentity(d, &(*p3)) {
-					return false
-				}
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendDynamoDBEventRecord(b []byte, v *DynamoDBEventRecord, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"awsRegion\":"...)
-	b = jsoncodec.AppendString(b, string(v.AWSRegion), esc)
-	b = append(b, ",\"dynamodb\":"...)
-	if b, ok = jcAppendDynamoDBStreamRecord(b, &v.Change, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"eventID\":"...)
-	b = jsoncodec.AppendString(b, string(v.EventID), esc)
-	b = append(b, ",\"eventName\":"...)
-	b = jsoncodec.AppendString(b, string(v.EventName), esc)
-	b = append(b, ",\"eventSource\":"...)
-	b = jsoncodec.AppendString(b, string(v.EventSource), esc)
-	b = append(b, ",\"eventVersion\":"...)
-	b = jsoncodec.AppendString(b, string(v.EventVersion), esc)
-	b = append(b, ",\"eventSourceARN\":"...)
-	b = jsoncodec.AppendString(b, string(v.EventSourceArn), esc)
-	if !(v.UserIdentity == nil) {
-		b = append(b, ",\"userIdentity\":"...)
-		if v.UserIdentity == nil {
-			b = append(b, "null"...)
-		} else {
-			if b, ok = jcAppendDynamoDBUserIdentity(b, &(*v.UserIdentity), esc); !ok {
-				return b, false
-			}
-		}
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldDynamoDBBatchItemFailure(k []byte) int {
-	switch string(k) {
-	case "itemIdentifier":
-		return 0
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "ITEMIDENTIFIER":
-		return 0
-	}
-	return -1
-}
-
-func jcDecodeDynamoDBBatchItemFailure(d *jsoncodec.Decoder, v *DynamoDBBatchItemFailure) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldDynamoDBBatchItemFailure(k) {
-		case 0:
-			if !d.String(&v.ItemIdentifier) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendDynamoDBBatchItemFailure(b []byte, v *DynamoDBBatchItemFailure, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"itemIdentifier\":"...)
-	b = jsoncodec.AppendString(b, string(v.ItemIdentifier), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldKinesisEventRecord(k []byte) int {
-	switch string(k) {
-	case "awsRegion":
-		return 0
-	case "eventID":
-		return 1
-	case "eventName":
-		return 2
-	case "eventSource":
-		return 3
-	case "eventSourceARN":
-		return 4
-	case "eventVersion":
-		return 5
-	case "invokeIdentityArn":
-		return 6
-	case "kinesis":
-		return 7
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "AWSREGION":
-		return 0
-	case "EVENTID":
-		return 1
-	case "EVENTNAME":
-		return 2
-	case "EVENTSOURCE":
-		return 3
-	case "EVENTSOURCEARN":
-		return 4
-	case "EVENTVERSION":
-		return 5
-	case "INVOKEIDENTITYARN":
-		return 6
-	case "KINESIS":
-		return 7
-	}
-	return -1
-}
-
-func jcDecodeKinesisEventRecord(d *jsoncodec.Decoder, v *KinesisEventRecord) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldKinesisEventRecord(k) {
-		case 0:
-			if !d.String(&v.AwsRegion) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.EventID) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.EventName) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.EventSource) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.EventSourceArn) {
-				return false
-			}
-		case 5:
-			if !d.String(&v.EventVersion) {
-				return false
-			}
-		case 6:
-			if !d.String(&v.InvokeIdentityArn) {
-				return false
-			}
-		case 7:
-			if !jcDecodeKinesisRecord(d, &v.Kinesis) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendKinesisEventRecord(b []byte, v *KinesisEventRecord, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"awsRegion\":"...)
-	b = jsoncodec.AppendString(b, string(v.AwsRegion), esc)
-	b = append(b, ",\"eventID\":"...)
-	b = jsoncodec.AppendString(b, string(v.EventID), esc)
-	b = append(b, ",\"eventName\":"...)
-	b = jsoncodec.AppendString(b, string(v.EventName), esc)
-	b = append(b, ",\"eventSource\":"...)
-	b = jsoncodec.AppendString(b, string(v.EventSource), esc)
-	b = append(b, ",\"eventSourceARN\":"...)
-	b = jsoncodec.AppendString(b, string(v.EventSourceArn), esc)
-	b = append(b, ",\"eventVersion\":"...)
-	b = jsoncodec.AppendString(b, string(v.EventVersion), esc)
-	b = append(b, ",\"invokeIdentityArn\":"...)
-	b = jsoncodec.AppendString(b, string(v.InvokeIdentityArn), esc)
-	b = append(b, ",\"kinesis\":"...)
-	if b, ok = jcAppendKinesisRecord(b, &v.Kinesis, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldKinesisBatchItemFailure(k []byte) int {
-	switch string(k) {
-	case "itemIdentifier":
-		return 0
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "ITEMIDENTIFIER":
-		return 0
-	}
-	return -1
-}
-
-func jcDecodeKinesisBatchItemFailure(d *jsoncodec.Decoder, v *KinesisBatchItemFailure) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldKinesisBatchItemFailure(k) {
-		case 0:
-			if !d.String(&v.ItemIdentifier) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendKinesisBatchItemFailure(b []byte, v *KinesisBatchItemFailure, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"itemIdentifier\":"...)
-	b = jsoncodec.AppendString(b, string(v.ItemIdentifier), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayRequestIdentity(k []byte) int {
-	switch string(k) {
-	case "cognitoIdentityPoolId":
-		return 0
-	case "accountId":
-		return 1
-	case "cognitoIdentityId":
-		return 2
-	case "caller":
-		return 3
-	case "apiKey":
-		return 4
-	case "apiKeyId":
-		return 5
-	case "accessKey":
-		return 6
-	case "sourceIp":
-		return 7
-	case "cognitoAuthenticationType":
-		return 8
-	case "cognitoAuthenticationProvider":
-		return 9
-	case "userArn":
-		return 10
-	case "userAgent":
-		return 11
-	case "user":
-		return 12
-	case "clientCert":
-		return 13
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "COGNITOIDENTITYPOOLID":
-		return 0
-	case "ACCOUNTID":
-		return 1
-	case "COGNITOIDENTITYID":
-		return 2
-	case "CALLER":
-		return 3
-	case "APIKEY":
-		return 4
-	case "APIKEYID":
-		return 5
-	case "ACCESSKEY":
-		return 6
-	case "SOURCEIP":
-		return 7
-	case "COGNITOAUTHENTICATIONTYPE":
-		return 8
-	case "COGNITOAUTHENTICATIONPROVIDER":
-		return 9
-	case "USERARN":
-		return 10
-	case "USERAGENT":
-		return 11
-	case "USER":
-		return 12
-	case "CLIENTCERT":
-		return 13
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayRequestIdentity(d *jsoncodec.Decoder, v *APIGatewayRequestIdentity) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayRequestIdentity(k) {
-		case 0:
-			if !d.String(&v.CognitoIdentityPoolID) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.AccountID) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.CognitoIdentityID) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.Caller) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.APIKey) {
-				return false
-			}
-		case 5:
-			if !d.String(&v.APIKeyID) {
-				return false
-			}
-		case 6:
-			if !d.String(&v.AccessKey) {
-				return false
-			}
-		case 7:
-			if !d.String(&v.SourceIP) {
-				return false
-			}
-		case 8:
-			if !d.String(&v.CognitoAuthenticationType) {
-				return false
-			}
-		case 9:
-			if !d.String(&v.CognitoAuthenticationProvider) {
-				return false
-			}
-		case 10:
-			if !d.String(&v.UserArn) {
-				return false
-			}
-		case 11:
-			if !d.String(&v.UserAgent) {
-				return false
-			}
-		case 12:
-			if !d.String(&v.User) {
-				return false
-			}
-		case 13:
-			if d.Peek() == 'n' {
-				if !d.Null() {
-					return false
-				}
-				v.ClientCert = nil
-			} else {
-				if v.ClientCert == nil {
-					v.ClientCert = new(APIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert)
-				}
-				p4 := v.ClientCert
-				if !jcDecodeAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert(d, &(*p4)) {
-					return false
-				}
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayRequestIdentity(b []byte, v *APIGatewayRequestIdentity, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	sep := byte('{')
-	if !(len(v.CognitoIdentityPoolID) == 0) {
-		b = append(b, sep)
-		sep = ','
-		b = append(b, "\"cognitoIdentityPoolId\":"...)
-		b = jsoncodec.AppendString(b, string(v.CognitoIdentityPoolID), esc)
-	}
-	if !(len(v.AccountID) == 0) {
-		b = append(b, sep)
-		sep = ','
-		b = append(b, "\"accountId\":"...)
-		b = jsoncodec.AppendString(b, string(v.AccountID), esc)
-	}
-	if !(len(v.CognitoIdentityID) == 0) {
-		b = append(b, sep)
-		sep = ','
-		b = append(b, "\"cognitoIdentityId\":"...)
-		b = jsoncodec.AppendString(b, string(v.CognitoIdentityID), esc)
-	}
-	if !(len(v.Caller) == 0) {
-		b = append(b, sep)
-		sep = ','
-		b = append(b, "\"caller\":"...)
-		b = jsoncodec.AppendString(b, string(v.Caller), esc)
-	}
-	if !(len(v.APIKey) == 0) {
-		b = append(b, sep)
-		sep = ','
-		b = append(b, "\"apiKey\":"...)
-		b = jsoncodec.AppendString(b, string(v.APIKey), esc)
-	}
-	if !(len(v.APIKeyID) == 0) {
-		b = append(b, sep)
-		sep = ','
-		b = append(b, "\"apiKeyId\":"...)
-		b = jsoncodec.AppendString(b, string(v.APIKeyID), esc)
-	}
-	if !(len(v.AccessKey) == 0) {
-		b = append(b, sep)
-		sep = ','
-		b = append(b, "\"accessKey\":"...)
-		b = jsoncodec.AppendString(b, string(v.AccessKey), esc)
-	}
-	b = append(b, sep)
-	sep = ','
-	b = append(b, "\"sourceIp\":"...)
-	b = jsoncodec.AppendString(b, string(v.SourceIP), esc)
-	if !(len(v.CognitoAuthenticationType) == 0) {
-		b = append(b, ",\"cognitoAuthenticationType\":"...)
-		b = jsoncodec.AppendString(b, string(v.CognitoAuthenticationType), esc)
-	}
-	if !(len(v.CognitoAuthenticationProvider) == 0) {
-		b = append(b, ",\"cognitoAuthenticationProvider\":"...)
-		b = jsoncodec.AppendString(b, string(v.CognitoAuthenticationProvider), esc)
-	}
-	if !(len(v.UserArn) == 0) {
-		b = append(b, ",\"userArn\":"...)
-		b = jsoncodec.AppendString(b, string(v.UserArn), esc)
-	}
-	b = append(b, ",\"userAgent\":"...)
-	b = jsoncodec.AppendString(b, string(v.UserAgent), esc)
-	if !(len(v.User) == 0) {
-		b = append(b, ",\"user\":"...)
-		b = jsoncodec.AppendString(b, string(v.User), esc)
-	}
-	if !(v.ClientCert == nil) {
-		b = append(b, ",\"clientCert\":"...)
-		if v.ClientCert == nil {
-			b = append(b, "null"...)
-		} else {
-			if b, ok = jcAppendAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert(b, &(*v.ClientCert), esc); !ok {
-				return b, false
-			}
-		}
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayV2HTTPRequestContextAuthorizerDescription(k []byte) int {
-	switch string(k) {
-	case "jwt":
-		return 0
-	case "lambda":
-		return 1
-	case "iam":
-		return 2
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "JWT":
-		return 0
-	case "LAMBDA":
-		return 1
-	case "IAM":
-		return 2
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayV2HTTPRequestContextAuthorizerDescription(d *jsoncodec.Decoder, v *APIGatewayV2HTTPRequestContextAuthorizerDescription) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayV2HTTPRequestContextAuthorizerDescription(k) {
-		case 0:
-			if d.Peek() == 'n' {
-				if !d.Null() {
-					return false
-				}
-				v.JWT = nil
-			} else {
-				if v.JWT == nil {
-					v.JWT = new(APIGatewayV2HTTPRequestContextAuthorizerJWTDescription)
-				}
-				p5 := v.JWT
-				if !jcDecodeAPIGatewayV2HTTPRequestContextAuthorizerJWTDescription(d, &(*p5)) {
-					return false
-				}
-			}
-		case 1:
-			if !jcDecodeMapOfStringToAny(d, &v.Lambda) {
-				return false
-			}
-		case 2:
-			if d.Peek() == 'n' {
-				if !d.Null() {
-					return false
-				}
-				v.IAM = nil
-			} else {
-				if v.IAM == nil {
-					v.IAM = new(APIGatewayV2HTTPRequestContextAuthorizerIAMDescription)
-				}
-				p6 := v.IAM
-				if !jcDecodeAPIGatewayV2HTTPRequestContextAuthorizerIAMDescription(d, &(*p6)) {
-					return false
-				}
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayV2HTTPRequestContextAuthorizerDescription(b []byte, v *APIGatewayV2HTTPRequestContextAuthorizerDescription, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	sep := byte('{')
-	if !(v.JWT == nil) {
-		b = append(b, sep)
-		sep = ','
-		b = append(b, "\"jwt\":"...)
-		if v.JWT == nil {
-			b = append(b, "null"...)
-		} else {
-			if b, ok = jcAppendAPIGatewayV2HTTPRequestContextAuthorizerJWTDescription(b, &(*v.JWT), esc); !ok {
-				return b, false
-			}
-		}
-	}
-	if !(len(v.Lambda) == 0) {
-		b = append(b, sep)
-		sep = ','
-		b = append(b, "\"lambda\":"...)
-		if b, ok = jcAppendMapOfStringToAny(b, v.Lambda, esc); !ok {
-			return b, false
-		}
-	}
-	if !(v.IAM == nil) {
-		b = append(b, sep)
-		sep = ','
-		b = append(b, "\"iam\":"...)
-		if v.IAM == nil {
-			b = append(b, "null"...)
-		} else {
-			if b, ok = jcAppendAPIGatewayV2HTTPRequestContextAuthorizerIAMDescription(b, &(*v.IAM), esc); !ok {
-				return b, false
-			}
-		}
-	}
-	if sep == '{' {
-		b = append(b, '{')
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayV2HTTPRequestContextHTTPDescription(k []byte) int {
-	switch string(k) {
-	case "method":
-		return 0
-	case "path":
-		return 1
-	case "protocol":
-		return 2
-	case "sourceIp":
-		return 3
-	case "userAgent":
-		return 4
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "METHOD":
-		return 0
-	case "PATH":
-		return 1
-	case "PROTOCOL":
-		return 2
-	case "SOURCEIP":
-		return 3
-	case "USERAGENT":
-		return 4
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayV2HTTPRequestContextHTTPDescription(d *jsoncodec.Decoder, v *APIGatewayV2HTTPRequestContextHTTPDescription) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayV2HTTPRequestContextHTTPDescription(k) {
-		case 0:
-			if !d.String(&v.Method) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.Path) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.Protocol) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.SourceIP) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.UserAgent) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayV2HTTPRequestContextHTTPDescription(b []byte, v *APIGatewayV2HTTPRequestContextHTTPDescription, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"method\":"...)
-	b = jsoncodec.AppendString(b, string(v.Method), esc)
-	b = append(b, ",\"path\":"...)
-	b = jsoncodec.AppendString(b, string(v.Path), esc)
-	b = append(b, ",\"protocol\":"...)
-	b = jsoncodec.AppendString(b, string(v.Protocol), esc)
-	b = append(b, ",\"sourceIp\":"...)
-	b = jsoncodec.AppendString(b, string(v.SourceIP), esc)
-	b = append(b, ",\"userAgent\":"...)
-	b = jsoncodec.AppendString(b, string(v.UserAgent), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayV2HTTPRequestContextAuthentication(k []byte) int {
-	switch string(k) {
-	case "clientCert":
-		return 0
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "CLIENTCERT":
-		return 0
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayV2HTTPRequestContextAuthentication(d *jsoncodec.Decoder, v *APIGatewayV2HTTPRequestContextAuthentication) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayV2HTTPRequestContextAuthentication(k) {
-		case 0:
-			if !jcDecodeAPIGatewayV2HTTPRequestContextAuthenticationClientCert(d, &v.ClientCert) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayV2HTTPRequestContextAuthentication(b []byte, v *APIGatewayV2HTTPRequestContextAuthentication, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"clientCert\":"...)
-	if b, ok = jcAppendAPIGatewayV2HTTPRequestContextAuthenticationClientCert(b, &v.ClientCert, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldLambdaFunctionURLRequestContextAuthorizerDescription(k []byte) int {
-	switch string(k) {
-	case "iam":
-		return 0
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "IAM":
-		return 0
-	}
-	return -1
-}
-
-func jcDecodeLambdaFunctionURLRequestContextAuthorizerDescription(d *jsoncodec.Decoder, v *LambdaFunctionURLRequestContextAuthorizerDescription) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldLambdaFunctionURLRequestContextAuthorizerDescription(k) {
-		case 0:
-			if d.Peek() == 'n' {
-				if !d.Null() {
-					return false
-				}
-				v.IAM = nil
-			} else {
-				if v.IAM == nil {
-					v.IAM = new(LambdaFunctionURLRequestContextAuthorizerIAMDescription)
-				}
-				p7 := v.IAM
-				if !jcDecodeLambdaFunctionURLRequestContextAuthorizerIAMDescription(d, &(*p7)) {
-					return false
-				}
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendLambdaFunctionURLRequestContextAuthorizerDescription(b []byte, v *LambdaFunctionURLRequestContextAuthorizerDescription, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	sep := byte('{')
-	if !(v.IAM == nil) {
-		b = append(b, sep)
-		sep = ','
-		b = append(b, "\"iam\":"...)
-		if v.IAM == nil {
-			b = append(b, "null"...)
-		} else {
-			if b, ok = jcAppendLambdaFunctionURLRequestContextAuthorizerIAMDescription(b, &(*v.IAM), esc); !ok {
-				return b, false
-			}
-		}
-	}
-	if sep == '{' {
-		b = append(b, '{')
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldLambdaFunctionURLRequestContextHTTPDescription(k []byte) int {
-	switch string(k) {
-	case "method":
-		return 0
-	case "path":
-		return 1
-	case "protocol":
-		return 2
-	case "sourceIp":
-		return 3
-	case "userAgent":
-		return 4
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "METHOD":
-		return 0
-	case "PATH":
-		return 1
-	case "PROTOCOL":
-		return 2
-	case "SOURCEIP":
-		return 3
-	case "USERAGENT":
-		return 4
-	}
-	return -1
-}
-
-func jcDecodeLambdaFunctionURLRequestContextHTTPDescription(d *jsoncodec.Decoder, v *LambdaFunctionURLRequestContextHTTPDescription) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldLambdaFunctionURLRequestContextHTTPDescription(k) {
-		case 0:
-			if !d.String(&v.Method) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.Path) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.Protocol) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.SourceIP) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.UserAgent) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendLambdaFunctionURLRequestContextHTTPDescription(b []byte, v *LambdaFunctionURLRequestContextHTTPDescription, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"method\":"...)
-	b = jsoncodec.AppendString(b, string(v.Method), esc)
-	b = append(b, ",\"path\":"...)
-	b = jsoncodec.AppendString(b, string(v.Path), esc)
-	b = append(b, ",\"protocol\":"...)
-	b = jsoncodec.AppendString(b, string(v.Protocol), esc)
-	b = append(b, ",\"sourceIp\":"...)
-	b = jsoncodec.AppendString(b, string(v.SourceIP), esc)
-	b = append(b, ",\"userAgent\":"...)
-	b = jsoncodec.AppendString(b, string(v.UserAgent), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayCustomAuthorizerRequestTypeRequestIdentity(k []byte) int {
-	switch string(k) {
-	case "apiKey":
-		return 0
-	case "sourceIp":
-		return 1
-	case "clientCert":
-		return 2
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "APIKEY":
-		return 0
-	case "SOURCEIP":
-		return 1
-	case "CLIENTCERT":
-		return 2
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayCustomAuthorizerRequestTypeRequestIdentity(d *jsoncodec.Decoder, v *APIGatewayCustomAuthorizerRequestTypeRequestIdentity) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayCustomAuthorizerRequestTypeRequestIdentity(k) {
-		case 0:
-			if !d.String(&v.APIKey) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.SourceIP) {
-				return false
-			}
-		case 2:
-			if !jcDecodeAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert(d, &v.ClientCert) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayCustomAuthorizerRequestTypeRequestIdentity(b []byte, v *APIGatewayCustomAuthorizerRequestTypeRequestIdentity, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"apiKey\":"...)
-	b = jsoncodec.AppendString(b, string(v.APIKey), esc)
-	b = append(b, ",\"sourceIp\":"...)
-	b = jsoncodec.AppendString(b, string(v.SourceIP), esc)
-	b = append(b, ",\"clientCert\":"...)
-	if b, ok = jcAppendAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert(b, &v.ClientCert, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldIAMPolicyStatement(k []byte) int {
-	switch string(k) {
-	case "Action":
-		return 0
-	case "Effect":
-		return 1
-	case "Resource":
-		return 2
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "ACTION":
-		return 0
-	case "EFFECT":
-		return 1
-	case "RESOURCE":
-		return 2
-	}
-	return -1
-}
-
-func jcDecodeIAMPolicyStatement(d *jsoncodec.Decoder, v *IAMPolicyStatement) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldIAMPolicyStatement(k) {
-		case 0:
-			if !jcDecodeSliceOfString(d, &v.Action) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.Effect) {
-				return false
-			}
-		case 2:
-			if !jcDecodeSliceOfString(d, &v.Resource) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendIAMPolicyStatement(b []byte, v *IAMPolicyStatement, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"Action\":"...)
-	if b, ok = jcAppendSliceOfString(b, v.Action, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"Effect\":"...)
-	b = jsoncodec.AppendString(b, string(v.Effect), esc)
-	b = append(b, ",\"Resource\":"...)
-	if b, ok = jcAppendSliceOfString(b, v.Resource, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldSQSMessageAttribute(k []byte) int {
-	switch string(k) {
-	case "stringValue":
-		return 0
-	case "binaryValue":
-		return 1
-	case "stringListValues":
-		return 2
-	case "binaryListValues":
-		return 3
-	case "dataType":
-		return 4
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "STRINGVALUE":
-		return 0
-	case "BINARYVALUE":
-		return 1
-	case "STRINGLISTVALUES":
-		return 2
-	case "BINARYLISTVALUES":
-		return 3
-	case "DATATYPE":
-		return 4
-	}
-	return -1
-}
-
-func jcDecodeSQSMessageAttribute(d *jsoncodec.Decoder, v *SQSMessageAttribute) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldSQSMessageAttribute(k) {
-		case 0:
-			if d.Peek() == 'n' {
-				if !d.Null() {
-					return false
-				}
-				v.StringValue = nil
-			} else {
-				if v.StringValue == nil {
-					v.StringValue = new(string)
-				}
-				p8 := v.StringValue
-				if !d.String(&(*p8)) {
-					return false
-				}
-			}
-		case 1:
-			if !d.Bytes(&v.BinaryValue) {
-				return false
-			}
-		case 2:
-			if !jcDecodeSliceOfString(d, &v.StringListValues) {
-				return false
-			}
-		case 3:
-			if !jcDecodeSliceOfSliceOfByte(d, &v.BinaryListValues) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.DataType) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendSQSMessageAttribute(b []byte, v *SQSMessageAttribute, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	sep := byte('{')
-	if !(v.StringValue == nil) {
-		b = append(b, sep)
-		sep = ','
-		b = append(b, "\"stringValue\":"...)
-		if v.StringValue == nil {
-			b = append(b, "null"...)
-		} else {
-			b = jsoncodec.AppendString(b, string((*v.StringValue)), esc)
-		}
-	}
-	if !(len(v.BinaryValue) == 0) {
-		b = append(b, sep)
-		sep = ','
-		b = append(b, "\"binaryValue\":"...)
-		if v.BinaryValue == nil {
-			b = append(b, "null"...)
-		} else {
-			b = jsoncodec.AppendBase64(b, v.BinaryValue)
-		}
-	}
-	b = append(b, sep)
-	sep = ','
-	b = append(b, "\"stringListValues\":"...)
-	if b, ok = jcAppendSliceOfString(b, v.StringListValues, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"binaryListValues\":"...)
-	if b, ok = jcAppendSliceOfSliceOfByte(b, v.BinaryListValues, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"dataType\":"...)
-	b = jsoncodec.AppendString(b, string(v.DataType), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldSNSEntity(k []byte) int {
-	switch string(k) {
-	case "Signature":
-		return 0
-	case "MessageId":
-		return 1
-	case "Type":
-		return 2
-	case "TopicArn":
-		return 3
-	case "MessageAttributes":
-		return 4
-	case "SignatureVersion":
-		return 5
-	case "Timestamp":
-		return 6
-	case "SigningCertUrl":
-		return 7
-	case "Message":
-		return 8
-	case "UnsubscribeUrl":
-		return 9
-	case "Subject":
-		return 10
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "SIGNATURE":
-		return 0
-	case "MESSAGEID":
-		return 1
-	case "TYPE":
-		return 2
-	case "TOPICARN":
-		return 3
-	case "MESSAGEATTRIBUTES":
-		return 4
-	case "SIGNATUREVERSION":
-		return 5
-	case "TIMESTAMP":
-		return 6
-	case "SIGNINGCERTURL":
-		return 7
-	case "MESSAGE":
-		return 8
-	case "UNSUBSCRIBEURL":
-		return 9
-	case "SUBJECT":
-		return 10
-	}
-	return -1
-}
-
-func jcDecodeSNSEntity(d *jsoncodec.Decoder, v *SNSEntity) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldSNSEntity(k) {
-		case 0:
-			if !d.String(&v.Signature) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.MessageID) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.Type) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.TopicArn) {
-				return false
-			}
-		case 4:
-			if !jcDecodeMapOfStringToAny(d, &v.MessageAttributes) {
-				return false
-			}
-		case 5:
-			if !d.String(&v.SignatureVersion) {
-				return false
-			}
-		case 6:
-			if raw, ok := d.Raw(); !ok || (&v.Timestamp).UnmarshalJSON(raw) != nil {
-				return false
-			}
-		case 7:
-			if !d.String(&v.SigningCertURL) {
-				return false
-			}
-		case 8:
-			if !d.String(&v.Message) {
-				return false
-			}
-		case 9:
-			if !d.String(&v.UnsubscribeURL) {
-				return false
-			}
-		case 10:
-			if !d.String(&v.Subject) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendSNSEntity(b []byte, v *SNSEntity, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"Signature\":"...)
-	b = jsoncodec.AppendString(b, string(v.Signature), esc)
-	b = append(b, ",\"MessageId\":"...)
-	b = jsoncodec.AppendString(b, string(v.MessageID), esc)
-	b = append(b, ",\"Type\":"...)
-	b = jsoncodec.AppendString(b, string(v.Type), esc)
-	b = append(b, ",\"TopicArn\":"...)
-	b = jsoncodec.AppendString(b, string(v.TopicArn), esc)
-	b = append(b, ",\"MessageAttributes\":"...)
-	if b, ok = jcAppendMapOfStringToAny(b, v.MessageAttributes, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"SignatureVersion\":"...)
-	b = jsoncodec.AppendString(b, string(v.SignatureVersion), esc)
-	b = append(b, ",\"Timestamp\":"...)
-	if b, ok = jsoncodec.AppendTime(b, v.Timestamp); !ok {
-		return b, false
-	}
-	b = append(b, ",\"SigningCertUrl\":"...)
-	b = jsoncodec.AppendString(b, string(v.SigningCertURL), esc)
-	b = append(b, ",\"Message\":"...)
-	b = jsoncodec.AppendString(b, string(v.Message), esc)
-	b = append(b, ",\"UnsubscribeUrl\":"...)
-	b = jsoncodec.AppendString(b, string(v.UnsubscribeURL), esc)
-	b = append(b, ",\"Subject\":"...)
-	b = jsoncodec.AppendString(b, string(v.Subject), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldDynamoDBStreamRecord(k []byte) int {
-	switch string(k) {
-	case "ApproximateCreationDateTime":
-		return 0
-	case "Keys":
-		return 1
-	case "NewImage":
-		return 2
-	case "OldImage":
-		return 3
-	case "SequenceNumber":
-		return 4
-	case "SizeBytes":
-		return 5
-	case "StreamViewType":
-		return 6
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "APPROXIMATECREATIONDATETIME":
-		return 0
-	case "KEYS":
-		return 1
-	case "NEWIMAGE":
-		return 2
-	case "OLDIMAGE":
-		return 3
-	case "SEQUENCENUMBER":
-		return 4
-	case "SIZEBYTES":
-		return 5
-	case "STREAMVIEWTYPE":
-		return 6
-	}
-	return -1
-}
-
-func jcDecodeDynamoDBStreamRecord(d *jsoncodec.Decoder, v *DynamoDBStreamRecord) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldDynamoDBStreamRecord(k) {
-		case 0:
-			if raw, ok := d.Raw(); !ok || (&v.ApproximateCreationDateTime).UnmarshalJSON(raw) != nil {
-				return false
-			}
-		case 1:
-			if !jcDecodeMapOfStringToDynamoDBAttributeValue(d, &v.Keys) {
-				return false
-			}
-		case 2:
-			if !jcDecodeMapOfStringToDynamoDBAttributeValue(d, &v.NewImage) {
-				return false
-			}
-		case 3:
-			if !jcDecodeMapOfStringToDynamoDBAttributeValue(d, &v.OldImage) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.SequenceNumber) {
-				return false
-			}
-		case 5:
-			if !jsoncodec.Int(d, &v.SizeBytes) {
-				return false
-			}
-		case 6:
-			if !d.String(&v.StreamViewType) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendDynamoDBStreamRecord(b []byte, v *DynamoDBStreamRecord, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"ApproximateCreationDateTime\":"...)
-	if out, err := v.ApproximateCreationDateTime.MarshalJSON(); err != nil {
-		return b, false
-	} else if b, ok = jsoncodec.AppendMarshaled(b, out, esc); !ok {
-		return b, false
-	}
-	if !(len(v.Keys) == 0) {
-		b = append(b, ",\"Keys\":"...)
-		if b, ok = jcAppendMapOfStringToDynamoDBAttributeValue(b, v.Keys, esc); !ok {
-			return b, false
-		}
-	}
-	if !(len(v.NewImage) == 0) {
-		b = append(b, ",\"NewImage\":"...)
-		if b, ok = jcAppendMapOfStringToDynamoDBAttributeValue(b, v.NewImage, esc); !ok {
-			return b, false
-		}
-	}
-	if !(len(v.OldImage) == 0) {
-		b = append(b, ",\"OldImage\":"...)
-		if b, ok = jcAppendMapOfStringToDynamoDBAttributeValue(b, v.OldImage, esc); !ok {
-			return b, false
-		}
-	}
-	b = append(b, ",\"SequenceNumber\":"...)
-	b = jsoncodec.AppendString(b, string(v.SequenceNumber), esc)
-	b = append(b, ",\"SizeBytes\":"...)
-	b = strconv.AppendInt(b, int64(v.SizeBytes), 10)
-	b = append(b, ",\"StreamViewType\":"...)
-	b = jsoncodec.AppendString(b, string(v.StreamViewType), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldDynamoDBUserIdentity(k []byte) int {
-	switch string(k) {
-	case "type":
-		return 0
-	case "principalId":
-		return 1
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "TYPE":
-		return 0
-	case "PRINCIPALID":
-		return 1
-	}
-	return -1
-}
-
-func jcDecodeDynamoDBUserIdentity(d *jsoncodec.Decoder, v *DynamoDBUserIdentity) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldDynamoDBUserIdentity(k) {
-		case 0:
-			if !d.String(&v.Type) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.PrincipalID) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendDynamoDBUserIdentity(b []byte, v *DynamoDBUserIdentity, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"type\":"...)
-	b = jsoncodec.AppendString(b, string(v.Type), esc)
-	b = append(b, ",\"principalId\":"...)
-	b = jsoncodec.AppendString(b, string(v.PrincipalID), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldKinesisRecord(k []byte) int {
-	switch string(k) {
-	case "approximateArrivalTimestamp":
-		return 0
-	case "data":
-		return 1
-	case "encryptionType":
-		return 2
-	case "partitionKey":
-		return 3
-	case "sequenceNumber":
-		return 4
-	case "kinesisSchemaVersion":
-		return 5
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "APPROXIMATEARRIVALTIMESTAMP":
-		return 0
-	case "DATA":
-		return 1
-	case "ENCRYPTIONTYPE":
-		return 2
-	case "PARTITIONKEY":
-		return 3
-	case "SEQUENCENUMBER":
-		return 4
-	case "KINESISSCHEMAVERSION":
-		return 5
-	}
-	return -1
-}
-
-func jcDecodeKinesisRecord(d *jsoncodec.Decoder, v *KinesisRecord) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldKinesisRecord(k) {
-		case 0:
-			if raw, ok := d.Raw(); !ok || (&v.ApproximateArrivalTimestamp).UnmarshalJSON(raw) != nil {
-				return false
-			}
-		case 1:
-			if !d.Bytes(&v.Data) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.EncryptionType) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.PartitionKey) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.SequenceNumber) {
-				return false
-			}
-		case 5:
-			if !d.String(&v.KinesisSchemaVersion) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendKinesisRecord(b []byte, v *KinesisRecord, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"approximateArrivalTimestamp\":"...)
-	if out, err := v.ApproximateArrivalTimestamp.MarshalJSON(); err != nil {
-		return b, false
-	} else if b, ok = jsoncodec.AppendMarshaled(b, out, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"data\":"...)
-	if v.Data == nil {
-		b = append(b, "null"...)
-	} else {
-		b = jsoncodec.AppendBase64(b, v.Data)
-	}
-	if !(len(v.EncryptionType) == 0) {
-		b = append(b, ",\"encryptionType\":"...)
-		b = jsoncodec.AppendString(b, string(v.EncryptionType), esc)
-	}
-	b = append(b, ",\"partitionKey\":"...)
-	b = jsoncodec.AppendString(b, string(v.PartitionKey), esc)
-	b = append(b, ",\"sequenceNumber\":"...)
-	b = jsoncodec.AppendString(b, string(v.SequenceNumber), esc)
-	b = append(b, ",\"kinesisSchemaVersion\":"...)
-	b = jsoncodec.AppendString(b, string(v.KinesisSchemaVersion), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert(k []byte) int {
-	switch string(k) {
-	case "clientCertPem":
-		return 0
-	case "issuerDN":
-		return 1
-	case "serialNumber":
-		return 2
-	case "subjectDN":
-		return 3
-	case "validity":
-		return 4
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "CLIENTCERTPEM":
-		return 0
-	case "ISSUERDN":
-		return 1
-	case "SERIALNUMBER":
-		return 2
-	case "SUBJECTDN":
-		return 3
-	case "VALIDITY":
-		return 4
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert(d *jsoncodec.Decoder, v *APIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert(k) {
-		case 0:
-			if !d.String(&v.ClientCertPem) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.IssuerDN) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.SerialNumber) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.SubjectDN) {
-				return false
-			}
-		case 4:
-			if !jcDecodeAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCertValidity(d, &v.Validity) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert(b []byte, v *APIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"clientCertPem\":"...)
-	b = jsoncodec.AppendString(b, string(v.ClientCertPem), esc)
-	b = append(b, ",\"issuerDN\":"...)
-	b = jsoncodec.AppendString(b, string(v.IssuerDN), esc)
-	b = append(b, ",\"serialNumber\":"...)
-	b = jsoncodec.AppendString(b, string(v.SerialNumber), esc)
-	b = append(b, ",\"subjectDN\":"...)
-	b = jsoncodec.AppendString(b, string(v.SubjectDN), esc)
-	b = append(b, ",\"validity\":"...)
-	if b, ok = jcAppendAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCertValidity(b, &v.Validity, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayV2HTTPRequestContextAuthorizerJWTDescription(k []byte) int {
-	switch string(k) {
-	case "claims":
-		return 0
-	case "scopes":
-		return 1
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "CLAIMS":
-		return 0
-	case "SCOPES":
-		return 1
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayV2HTTPRequestContextAuthorizerJWTDescription(d *jsoncodec.Decoder, v *APIGatewayV2HTTPRequestContextAuthorizerJWTDescription) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayV2HTTPRequestContextAuthorizerJWTDescription(k) {
-		case 0:
-			if !jcDecodeMapOfStringToString(d, &v.Claims) {
-				return false
-			}
-		case 1:
-			if !jcDecodeSliceOfString(d, &v.Scopes) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayV2HTTPRequestContextAuthorizerJWTDescription(b []byte, v *APIGatewayV2HTTPRequestContextAuthorizerJWTDescription, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"claims\":"...)
-	if b, ok = jcAppendMapOfStringToString(b, v.Claims, esc); !ok {
-		return b, false
-	}
-	if !(len(v.Scopes) == 0) {
-		b = append(b, ",\"scopes\":"...)
-		if b, ok = jcAppendSliceOfString(b, v.Scopes, esc); !ok {
-			return b, false
-		}
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayV2HTTPRequestContextAuthorizerIAMDescription(k []byte) int {
-	switch string(k) {
-	case "accessKey":
-		return 0
-	case "accountId":
-		return 1
-	case "callerId":
-		return 2
-	case "cognitoIdentity":
-		return 3
-	case "principalOrgId":
-		return 4
-	case "userArn":
-		return 5
-	case "userId":
-		return 6
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "ACCESSKEY":
-		return 0
-	case "ACCOUNTID":
-		return 1
-	case "CALLERID":
-		return 2
-	case "COGNITOIDENTITY":
-		return 3
-	case "PRINCIPALORGID":
-		return 4
-	case "USERARN":
-		return 5
-	case "USERID":
-		return 6
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayV2HTTPRequestContextAuthorizerIAMDescription(d *jsoncodec.Decoder, v *APIGatewayV2HTTPRequestContextAuthorizerIAMDescription) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayV2HTTPRequestContextAuthorizerIAMDescription(k) {
-		case 0:
-			if !d.String(&v.AccessKey) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.AccountID) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.CallerID) {
-				return false
-			}
-		case 3:
-			if !jcDecodeAPIGatewayV2HTTPRequestContextAuthorizerCognitoIdentity(d, &v.CognitoIdentity) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.PrincipalOrgID) {
-				return false
-			}
-		case 5:
-			if !d.String(&v.UserARN) {
-				return false
-			}
-		case 6:
-			if !d.String(&v.UserID) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayV2HTTPRequestContextAuthorizerIAMDescription(b []byte, v *APIGatewayV2HTTPRequestContextAuthorizerIAMDescription, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"accessKey\":"...)
-	b = jsoncodec.AppendString(b, string(v.AccessKey), esc)
-	b = append(b, ",\"accountId\":"...)
-	b = jsoncodec.AppendString(b, string(v.AccountID), esc)
-	b = append(b, ",\"callerId\":"...)
-	b = jsoncodec.AppendString(b, string(v.CallerID), esc)
-	b = append(b, ",\"cognitoIdentity\":"...)
-	if b, ok = jcAppendAPIGatewayV2HTTPRequestContextAuthorizerCognitoIdentity(b, &v.CognitoIdentity, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"principalOrgId\":"...)
-	b = jsoncodec.AppendString(b, string(v.PrincipalOrgID), esc)
-	b = append(b, ",\"userArn\":"...)
-	b = jsoncodec.AppendString(b, string(v.UserARN), esc)
-	b = append(b, ",\"userId\":"...)
-	b = jsoncodec.AppendString(b, string(v.UserID), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayV2HTTPRequestContextAuthenticationClientCert(k []byte) int {
-	switch string(k) {
-	case "clientCertPem":
-		return 0
-	case "issuerDN":
-		return 1
-	case "serialNumber":
-		return 2
-	case "subjectDN":
-		return 3
-	case "validity":
-		return 4
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "CLIENTCERTPEM":
-		return 0
-	case "ISSUERDN":
-		return 1
-	case "SERIALNUMBER":
-		return 2
-	case "SUBJECTDN":
-		return 3
-	case "VALIDITY":
-		return 4
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayV2HTTPRequestContextAuthenticationClientCert(d *jsoncodec.Decoder, v *APIGatewayV2HTTPRequestContextAuthenticationClientCert) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayV2HTTPRequestContextAuthenticationClientCert(k) {
-		case 0:
-			if !d.String(&v.ClientCertPem) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.IssuerDN) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.SerialNumber) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.SubjectDN) {
-				return false
-			}
-		case 4:
-			if !jcDecodeAPIGatewayV2HTTPRequestContextAuthenticationClientCertValidity(d, &v.Validity) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayV2HTTPRequestContextAuthenticationClientCert(b []byte, v *APIGatewayV2HTTPRequestContextAuthenticationClientCert, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"clientCertPem\":"...)
-	b = jsoncodec.AppendString(b, string(v.ClientCertPem), esc)
-	b = append(b, ",\"issuerDN\":"...)
-	b = jsoncodec.AppendString(b, string(v.IssuerDN), esc)
-	b = append(b, ",\"serialNumber\":"...)
-	b = jsoncodec.AppendString(b, string(v.SerialNumber), esc)
-	b = append(b, ",\"subjectDN\":"...)
-	b = jsoncodec.AppendString(b, string(v.SubjectDN), esc)
-	b = append(b, ",\"validity\":"...)
-	if b, ok = jcAppendAPIGatewayV2HTTPRequestContextAuthenticationClientCertValidity(b, &v.Validity, esc); !ok {
-		return b, false
-	}
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldLambdaFunctionURLRequestContextAuthorizerIAMDescription(k []byte) int {
-	switch string(k) {
-	case "accessKey":
-		return 0
-	case "accountId":
-		return 1
-	case "callerId":
-		return 2
-	case "userArn":
-		return 3
-	case "userId":
-		return 4
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "ACCESSKEY":
-		return 0
-	case "ACCOUNTID":
-		return 1
-	case "CALLERID":
-		return 2
-	case "USERARN":
-		return 3
-	case "USERID":
-		return 4
-	}
-	return -1
-}
-
-func jcDecodeLambdaFunctionURLRequestContextAuthorizerIAMDescription(d *jsoncodec.Decoder, v *LambdaFunctionURLRequestContextAuthorizerIAMDescription) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldLambdaFunctionURLRequestContextAuthorizerIAMDescription(k) {
-		case 0:
-			if !d.String(&v.AccessKey) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.AccountID) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.CallerID) {
-				return false
-			}
-		case 3:
-			if !d.String(&v.UserARN) {
-				return false
-			}
-		case 4:
-			if !d.String(&v.UserID) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendLambdaFunctionURLRequestContextAuthorizerIAMDescription(b []byte, v *LambdaFunctionURLRequestContextAuthorizerIAMDescription, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"accessKey\":"...)
-	b = jsoncodec.AppendString(b, string(v.AccessKey), esc)
-	b = append(b, ",\"accountId\":"...)
-	b = jsoncodec.AppendString(b, string(v.AccountID), esc)
-	b = append(b, ",\"callerId\":"...)
-	b = jsoncodec.AppendString(b, string(v.CallerID), esc)
-	b = append(b, ",\"userArn\":"...)
-	b = jsoncodec.AppendString(b, string(v.UserARN), esc)
-	b = append(b, ",\"userId\":"...)
-	b = jsoncodec.AppendString(b, string(v.UserID), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCertValidity(k []byte) int {
-	switch string(k) {
-	case "notAfter":
-		return 0
-	case "notBefore":
-		return 1
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "NOTAFTER":
-		return 0
-	case "NOTBEFORE":
-		return 1
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCertValidity(d *jsoncodec.Decoder, v *APIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCertValidity) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCertValidity(k) {
-		case 0:
-			if !d.String(&v.NotAfter) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.NotBefore) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCertValidity(b []byte, v *APIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCertValidity, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"notAfter\":"...)
-	b = jsoncodec.AppendString(b, string(v.NotAfter), esc)
-	b = append(b, ",\"notBefore\":"...)
-	b = jsoncodec.AppendString(b, string(v.NotBefore), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayV2HTTPRequestContextAuthorizerCognitoIdentity(k []byte) int {
-	switch string(k) {
-	case "amr":
-		return 0
-	case "identityId":
-		return 1
-	case "identityPoolId":
-		return 2
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "AMR":
-		return 0
-	case "IDENTITYID":
-		return 1
-	case "IDENTITYPOOLID":
-		return 2
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayV2HTTPRequestContextAuthorizerCognitoIdentity(d *jsoncodec.Decoder, v *APIGatewayV2HTTPRequestContextAuthorizerCognitoIdentity) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayV2HTTPRequestContextAuthorizerCognitoIdentity(k) {
-		case 0:
-			if !jcDecodeSliceOfString(d, &v.AMR) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.IdentityID) {
-				return false
-			}
-		case 2:
-			if !d.String(&v.IdentityPoolID) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayV2HTTPRequestContextAuthorizerCognitoIdentity(b []byte, v *APIGatewayV2HTTPRequestContextAuthorizerCognitoIdentity, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"amr\":"...)
-	if b, ok = jcAppendSliceOfString(b, v.AMR, esc); !ok {
-		return b, false
-	}
-	b = append(b, ",\"identityId\":"...)
-	b = jsoncodec.AppendString(b, string(v.IdentityID), esc)
-	b = append(b, ",\"identityPoolId\":"...)
-	b = jsoncodec.AppendString(b, string(v.IdentityPoolID), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcFieldAPIGatewayV2HTTPRequestContextAuthenticationClientCertValidity(k []byte) int {
-	switch string(k) {
-	case "notAfter":
-		return 0
-	case "notBefore":
-		return 1
-	}
-	var buf [64]byte
-	switch string(jsoncodec.Fold(buf[:0], k)) {
-	case "NOTAFTER":
-		return 0
-	case "NOTBEFORE":
-		return 1
-	}
-	return -1
-}
-
-func jcDecodeAPIGatewayV2HTTPRequestContextAuthenticationClientCertValidity(d *jsoncodec.Decoder, v *APIGatewayV2HTTPRequestContextAuthenticationClientCertValidity) bool {
-	switch d.Peek() {
-	case 'n':
-		return d.Null()
-	case '{':
-	default:
-		return false
-	}
-	if !d.Open() {
-		return false
-	}
-	for i := 0; ; i++ {
-		k, st := d.Key(i)
-		if st != jsoncodec.More {
-			return st == jsoncodec.Done
-		}
-		switch jcFieldAPIGatewayV2HTTPRequestContextAuthenticationClientCertValidity(k) {
-		case 0:
-			if !d.String(&v.NotAfter) {
-				return false
-			}
-		case 1:
-			if !d.String(&v.NotBefore) {
-				return false
-			}
-		default:
-			if !d.Skip() {
-				return false
-			}
-		}
-	}
-}
-
-func jcAppendAPIGatewayV2HTTPRequestContextAuthenticationClientCertValidity(b []byte, v *APIGatewayV2HTTPRequestContextAuthenticationClientCertValidity, esc bool) ([]byte, bool) {
-	var ok bool
-	_ = ok
-	b = append(b, "{\"notAfter\":"...)
-	b = jsoncodec.AppendString(b, string(v.NotAfter), esc)
-	b = append(b, ",\"notBefore\":"...)
-	b = jsoncodec.AppendString(b, string(v.NotBefore), esc)
-	b = append(b, '}')
-	return b, true
-}
-
-func jcDecodeMapOfStringToString(d *jsoncodec.Decoder, p *map[string]string) bool {
+	jsoncodec.Register(reflect.TypeFor[APIGatewayProxyRequest](), jsoncodec.StructCodec(&jcStructAPIGatewayProxyRequest))
+	jsoncodec.Register(reflect.TypeFor[APIGatewayProxyResponse](), jsoncodec.StructCodec(&jcStructAPIGatewayProxyResponse))
+	jsoncodec.Register(reflect.TypeFor[APIGatewayV2HTTPRequest](), jsoncodec.StructCodec(&jcStructAPIGatewayV2HTTPRequest))
+	jsoncodec.Register(reflect.TypeFor[APIGatewayV2HTTPResponse](), jsoncodec.StructCodec(&jcStructAPIGatewayV2HTTPResponse))
+	jsoncodec.Register(reflect.TypeFor[LambdaFunctionURLRequest](), jsoncodec.StructCodec(&jcStructLambdaFunctionURLRequest))
+	jsoncodec.Register(reflect.TypeFor[LambdaFunctionURLResponse](), jsoncodec.StructCodec(&jcStructLambdaFunctionURLResponse))
+	jsoncodec.Register(reflect.TypeFor[APIGatewayCustomAuthorizerRequest](), jsoncodec.StructCodec(&jcStructAPIGatewayCustomAuthorizerRequest))
+	jsoncodec.Register(reflect.TypeFor[APIGatewayCustomAuthorizerRequestTypeRequest](), jsoncodec.StructCodec(&jcStructAPIGatewayCustomAuthorizerRequestTypeRequest))
+	jsoncodec.Register(reflect.TypeFor[APIGatewayCustomAuthorizerResponse](), jsoncodec.StructCodec(&jcStructAPIGatewayCustomAuthorizerResponse))
+	jsoncodec.Register(reflect.TypeFor[APIGatewayV2CustomAuthorizerV2Request](), jsoncodec.StructCodec(&jcStructAPIGatewayV2CustomAuthorizerV2Request))
+	jsoncodec.Register(reflect.TypeFor[APIGatewayV2CustomAuthorizerSimpleResponse](), jsoncodec.StructCodec(&jcStructAPIGatewayV2CustomAuthorizerSimpleResponse))
+	jsoncodec.Register(reflect.TypeFor[APIGatewayV2CustomAuthorizerIAMPolicyResponse](), jsoncodec.StructCodec(&jcStructAPIGatewayV2CustomAuthorizerIAMPolicyResponse))
+	jsoncodec.Register(reflect.TypeFor[SQSEvent](), jsoncodec.StructCodec(&jcStructSQSEvent))
+	jsoncodec.Register(reflect.TypeFor[SQSEventResponse](), jsoncodec.StructCodec(&jcStructSQSEventResponse))
+	jsoncodec.Register(reflect.TypeFor[SNSEvent](), jsoncodec.StructCodec(&jcStructSNSEvent))
+	jsoncodec.Register(reflect.TypeFor[CloudWatchEvent](), jsoncodec.StructCodec(&jcStructCloudWatchEvent))
+	jsoncodec.Register(reflect.TypeFor[DynamoDBEvent](), jsoncodec.StructCodec(&jcStructDynamoDBEvent))
+	jsoncodec.Register(reflect.TypeFor[DynamoDBEventResponse](), jsoncodec.StructCodec(&jcStructDynamoDBEventResponse))
+	jsoncodec.Register(reflect.TypeFor[KinesisEvent](), jsoncodec.StructCodec(&jcStructKinesisEvent))
+	jsoncodec.Register(reflect.TypeFor[KinesisEventResponse](), jsoncodec.StructCodec(&jcStructKinesisEventResponse))
+}
+
+var jcStructAPIGatewayProxyRequest = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "resource", Fold: "RESOURCE", Off: unsafe.Offsetof(APIGatewayProxyRequest{}.Resource), Kind: jsoncodec.KString, Key: "\"resource\":", KeyHTML: "\"resource\":"},
+	{Name: "path", Fold: "PATH", Off: unsafe.Offsetof(APIGatewayProxyRequest{}.Path), Kind: jsoncodec.KString, Key: "\"path\":", KeyHTML: "\"path\":"},
+	{Name: "httpMethod", Fold: "HTTPMETHOD", Off: unsafe.Offsetof(APIGatewayProxyRequest{}.HTTPMethod), Kind: jsoncodec.KString, Key: "\"httpMethod\":", KeyHTML: "\"httpMethod\":"},
+	{Name: "headers", Fold: "HEADERS", Off: unsafe.Offsetof(APIGatewayProxyRequest{}.Headers), Kind: jsoncodec.KFunc, Key: "\"headers\":", KeyHTML: "\"headers\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "multiValueHeaders", Fold: "MULTIVALUEHEADERS", Off: unsafe.Offsetof(APIGatewayProxyRequest{}.MultiValueHeaders), Kind: jsoncodec.KFunc, Key: "\"multiValueHeaders\":", KeyHTML: "\"multiValueHeaders\":", Dec: jcDecodeMapOfStringToSliceOfString, Enc: jcAppendMapOfStringToSliceOfString},
+	{Name: "queryStringParameters", Fold: "QUERYSTRINGPARAMETERS", Off: unsafe.Offsetof(APIGatewayProxyRequest{}.QueryStringParameters), Kind: jsoncodec.KFunc, Key: "\"queryStringParameters\":", KeyHTML: "\"queryStringParameters\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "multiValueQueryStringParameters", Fold: "MULTIVALUEQUERYSTRINGPARAMETERS", Off: unsafe.Offsetof(APIGatewayProxyRequest{}.MultiValueQueryStringParameters), Kind: jsoncodec.KFunc, Key: "\"multiValueQueryStringParameters\":", KeyHTML: "\"multiValueQueryStringParameters\":", Dec: jcDecodeMapOfStringToSliceOfString, Enc: jcAppendMapOfStringToSliceOfString},
+	{Name: "pathParameters", Fold: "PATHPARAMETERS", Off: unsafe.Offsetof(APIGatewayProxyRequest{}.PathParameters), Kind: jsoncodec.KFunc, Key: "\"pathParameters\":", KeyHTML: "\"pathParameters\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "stageVariables", Fold: "STAGEVARIABLES", Off: unsafe.Offsetof(APIGatewayProxyRequest{}.StageVariables), Kind: jsoncodec.KFunc, Key: "\"stageVariables\":", KeyHTML: "\"stageVariables\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "requestContext", Fold: "REQUESTCONTEXT", Off: unsafe.Offsetof(APIGatewayProxyRequest{}.RequestContext), Kind: jsoncodec.KStruct, Key: "\"requestContext\":", KeyHTML: "\"requestContext\":", Struct: &jcStructAPIGatewayProxyRequestContext},
+	{Name: "body", Fold: "BODY", Off: unsafe.Offsetof(APIGatewayProxyRequest{}.Body), Kind: jsoncodec.KString, Key: "\"body\":", KeyHTML: "\"body\":"},
+	{Name: "isBase64Encoded", Fold: "ISBASE64ENCODED", Off: unsafe.Offsetof(APIGatewayProxyRequest{}.IsBase64Encoded), Kind: jsoncodec.KBool, Key: "\"isBase64Encoded\":", KeyHTML: "\"isBase64Encoded\":", Omit: true},
+}}
+
+var jcStructAPIGatewayProxyResponse = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "statusCode", Fold: "STATUSCODE", Off: unsafe.Offsetof(APIGatewayProxyResponse{}.StatusCode), Kind: jsoncodec.KInt, Key: "\"statusCode\":", KeyHTML: "\"statusCode\":"},
+	{Name: "headers", Fold: "HEADERS", Off: unsafe.Offsetof(APIGatewayProxyResponse{}.Headers), Kind: jsoncodec.KFunc, Key: "\"headers\":", KeyHTML: "\"headers\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "multiValueHeaders", Fold: "MULTIVALUEHEADERS", Off: unsafe.Offsetof(APIGatewayProxyResponse{}.MultiValueHeaders), Kind: jsoncodec.KFunc, Key: "\"multiValueHeaders\":", KeyHTML: "\"multiValueHeaders\":", Dec: jcDecodeMapOfStringToSliceOfString, Enc: jcAppendMapOfStringToSliceOfString},
+	{Name: "body", Fold: "BODY", Off: unsafe.Offsetof(APIGatewayProxyResponse{}.Body), Kind: jsoncodec.KString, Key: "\"body\":", KeyHTML: "\"body\":"},
+	{Name: "isBase64Encoded", Fold: "ISBASE64ENCODED", Off: unsafe.Offsetof(APIGatewayProxyResponse{}.IsBase64Encoded), Kind: jsoncodec.KBool, Key: "\"isBase64Encoded\":", KeyHTML: "\"isBase64Encoded\":", Omit: true},
+}}
+
+var jcStructAPIGatewayV2HTTPRequest = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "version", Fold: "VERSION", Off: unsafe.Offsetof(APIGatewayV2HTTPRequest{}.Version), Kind: jsoncodec.KString, Key: "\"version\":", KeyHTML: "\"version\":"},
+	{Name: "routeKey", Fold: "ROUTEKEY", Off: unsafe.Offsetof(APIGatewayV2HTTPRequest{}.RouteKey), Kind: jsoncodec.KString, Key: "\"routeKey\":", KeyHTML: "\"routeKey\":"},
+	{Name: "rawPath", Fold: "RAWPATH", Off: unsafe.Offsetof(APIGatewayV2HTTPRequest{}.RawPath), Kind: jsoncodec.KString, Key: "\"rawPath\":", KeyHTML: "\"rawPath\":"},
+	{Name: "rawQueryString", Fold: "RAWQUERYSTRING", Off: unsafe.Offsetof(APIGatewayV2HTTPRequest{}.RawQueryString), Kind: jsoncodec.KString, Key: "\"rawQueryString\":", KeyHTML: "\"rawQueryString\":"},
+	{Name: "cookies", Fold: "COOKIES", Off: unsafe.Offsetof(APIGatewayV2HTTPRequest{}.Cookies), Kind: jsoncodec.KFunc, Key: "\"cookies\":", KeyHTML: "\"cookies\":", Omit: true, Dec: jcDecodeSliceOfString, Enc: jcAppendSliceOfString, Empty: jcEmptySliceOfString},
+	{Name: "headers", Fold: "HEADERS", Off: unsafe.Offsetof(APIGatewayV2HTTPRequest{}.Headers), Kind: jsoncodec.KFunc, Key: "\"headers\":", KeyHTML: "\"headers\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "queryStringParameters", Fold: "QUERYSTRINGPARAMETERS", Off: unsafe.Offsetof(APIGatewayV2HTTPRequest{}.QueryStringParameters), Kind: jsoncodec.KFunc, Key: "\"queryStringParameters\":", KeyHTML: "\"queryStringParameters\":", Omit: true, Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString, Empty: jcEmptyMapOfStringToString},
+	{Name: "pathParameters", Fold: "PATHPARAMETERS", Off: unsafe.Offsetof(APIGatewayV2HTTPRequest{}.PathParameters), Kind: jsoncodec.KFunc, Key: "\"pathParameters\":", KeyHTML: "\"pathParameters\":", Omit: true, Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString, Empty: jcEmptyMapOfStringToString},
+	{Name: "requestContext", Fold: "REQUESTCONTEXT", Off: unsafe.Offsetof(APIGatewayV2HTTPRequest{}.RequestContext), Kind: jsoncodec.KStruct, Key: "\"requestContext\":", KeyHTML: "\"requestContext\":", Struct: &jcStructAPIGatewayV2HTTPRequestContext},
+	{Name: "stageVariables", Fold: "STAGEVARIABLES", Off: unsafe.Offsetof(APIGatewayV2HTTPRequest{}.StageVariables), Kind: jsoncodec.KFunc, Key: "\"stageVariables\":", KeyHTML: "\"stageVariables\":", Omit: true, Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString, Empty: jcEmptyMapOfStringToString},
+	{Name: "body", Fold: "BODY", Off: unsafe.Offsetof(APIGatewayV2HTTPRequest{}.Body), Kind: jsoncodec.KString, Key: "\"body\":", KeyHTML: "\"body\":", Omit: true},
+	{Name: "isBase64Encoded", Fold: "ISBASE64ENCODED", Off: unsafe.Offsetof(APIGatewayV2HTTPRequest{}.IsBase64Encoded), Kind: jsoncodec.KBool, Key: "\"isBase64Encoded\":", KeyHTML: "\"isBase64Encoded\":"},
+}}
+
+var jcStructAPIGatewayV2HTTPResponse = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "statusCode", Fold: "STATUSCODE", Off: unsafe.Offsetof(APIGatewayV2HTTPResponse{}.StatusCode), Kind: jsoncodec.KInt, Key: "\"statusCode\":", KeyHTML: "\"statusCode\":"},
+	{Name: "headers", Fold: "HEADERS", Off: unsafe.Offsetof(APIGatewayV2HTTPResponse{}.Headers), Kind: jsoncodec.KFunc, Key: "\"headers\":", KeyHTML: "\"headers\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "multiValueHeaders", Fold: "MULTIVALUEHEADERS", Off: unsafe.Offsetof(APIGatewayV2HTTPResponse{}.MultiValueHeaders), Kind: jsoncodec.KFunc, Key: "\"multiValueHeaders\":", KeyHTML: "\"multiValueHeaders\":", Dec: jcDecodeMapOfStringToSliceOfString, Enc: jcAppendMapOfStringToSliceOfString},
+	{Name: "body", Fold: "BODY", Off: unsafe.Offsetof(APIGatewayV2HTTPResponse{}.Body), Kind: jsoncodec.KString, Key: "\"body\":", KeyHTML: "\"body\":"},
+	{Name: "isBase64Encoded", Fold: "ISBASE64ENCODED", Off: unsafe.Offsetof(APIGatewayV2HTTPResponse{}.IsBase64Encoded), Kind: jsoncodec.KBool, Key: "\"isBase64Encoded\":", KeyHTML: "\"isBase64Encoded\":", Omit: true},
+	{Name: "cookies", Fold: "COOKIES", Off: unsafe.Offsetof(APIGatewayV2HTTPResponse{}.Cookies), Kind: jsoncodec.KFunc, Key: "\"cookies\":", KeyHTML: "\"cookies\":", Dec: jcDecodeSliceOfString, Enc: jcAppendSliceOfString},
+}}
+
+var jcStructLambdaFunctionURLRequest = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "version", Fold: "VERSION", Off: unsafe.Offsetof(LambdaFunctionURLRequest{}.Version), Kind: jsoncodec.KString, Key: "\"version\":", KeyHTML: "\"version\":"},
+	{Name: "rawPath", Fold: "RAWPATH", Off: unsafe.Offsetof(LambdaFunctionURLRequest{}.RawPath), Kind: jsoncodec.KString, Key: "\"rawPath\":", KeyHTML: "\"rawPath\":"},
+	{Name: "rawQueryString", Fold: "RAWQUERYSTRING", Off: unsafe.Offsetof(LambdaFunctionURLRequest{}.RawQueryString), Kind: jsoncodec.KString, Key: "\"rawQueryString\":", KeyHTML: "\"rawQueryString\":"},
+	{Name: "cookies", Fold: "COOKIES", Off: unsafe.Offsetof(LambdaFunctionURLRequest{}.Cookies), Kind: jsoncodec.KFunc, Key: "\"cookies\":", KeyHTML: "\"cookies\":", Omit: true, Dec: jcDecodeSliceOfString, Enc: jcAppendSliceOfString, Empty: jcEmptySliceOfString},
+	{Name: "headers", Fold: "HEADERS", Off: unsafe.Offsetof(LambdaFunctionURLRequest{}.Headers), Kind: jsoncodec.KFunc, Key: "\"headers\":", KeyHTML: "\"headers\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "queryStringParameters", Fold: "QUERYSTRINGPARAMETERS", Off: unsafe.Offsetof(LambdaFunctionURLRequest{}.QueryStringParameters), Kind: jsoncodec.KFunc, Key: "\"queryStringParameters\":", KeyHTML: "\"queryStringParameters\":", Omit: true, Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString, Empty: jcEmptyMapOfStringToString},
+	{Name: "requestContext", Fold: "REQUESTCONTEXT", Off: unsafe.Offsetof(LambdaFunctionURLRequest{}.RequestContext), Kind: jsoncodec.KStruct, Key: "\"requestContext\":", KeyHTML: "\"requestContext\":", Struct: &jcStructLambdaFunctionURLRequestContext},
+	{Name: "body", Fold: "BODY", Off: unsafe.Offsetof(LambdaFunctionURLRequest{}.Body), Kind: jsoncodec.KString, Key: "\"body\":", KeyHTML: "\"body\":", Omit: true},
+	{Name: "isBase64Encoded", Fold: "ISBASE64ENCODED", Off: unsafe.Offsetof(LambdaFunctionURLRequest{}.IsBase64Encoded), Kind: jsoncodec.KBool, Key: "\"isBase64Encoded\":", KeyHTML: "\"isBase64Encoded\":"},
+}}
+
+var jcStructLambdaFunctionURLResponse = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "statusCode", Fold: "STATUSCODE", Off: unsafe.Offsetof(LambdaFunctionURLResponse{}.StatusCode), Kind: jsoncodec.KInt, Key: "\"statusCode\":", KeyHTML: "\"statusCode\":"},
+	{Name: "headers", Fold: "HEADERS", Off: unsafe.Offsetof(LambdaFunctionURLResponse{}.Headers), Kind: jsoncodec.KFunc, Key: "\"headers\":", KeyHTML: "\"headers\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "body", Fold: "BODY", Off: unsafe.Offsetof(LambdaFunctionURLResponse{}.Body), Kind: jsoncodec.KString, Key: "\"body\":", KeyHTML: "\"body\":"},
+	{Name: "isBase64Encoded", Fold: "ISBASE64ENCODED", Off: unsafe.Offsetof(LambdaFunctionURLResponse{}.IsBase64Encoded), Kind: jsoncodec.KBool, Key: "\"isBase64Encoded\":", KeyHTML: "\"isBase64Encoded\":"},
+	{Name: "cookies", Fold: "COOKIES", Off: unsafe.Offsetof(LambdaFunctionURLResponse{}.Cookies), Kind: jsoncodec.KFunc, Key: "\"cookies\":", KeyHTML: "\"cookies\":", Dec: jcDecodeSliceOfString, Enc: jcAppendSliceOfString},
+}}
+
+var jcStructAPIGatewayCustomAuthorizerRequest = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "type", Fold: "TYPE", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequest{}.Type), Kind: jsoncodec.KString, Key: "\"type\":", KeyHTML: "\"type\":"},
+	{Name: "authorizationToken", Fold: "AUTHORIZATIONTOKEN", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequest{}.AuthorizationToken), Kind: jsoncodec.KString, Key: "\"authorizationToken\":", KeyHTML: "\"authorizationToken\":"},
+	{Name: "methodArn", Fold: "METHODARN", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequest{}.MethodArn), Kind: jsoncodec.KString, Key: "\"methodArn\":", KeyHTML: "\"methodArn\":"},
+}}
+
+var jcStructAPIGatewayCustomAuthorizerRequestTypeRequest = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "type", Fold: "TYPE", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequest{}.Type), Kind: jsoncodec.KString, Key: "\"type\":", KeyHTML: "\"type\":"},
+	{Name: "methodArn", Fold: "METHODARN", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequest{}.MethodArn), Kind: jsoncodec.KString, Key: "\"methodArn\":", KeyHTML: "\"methodArn\":"},
+	{Name: "resource", Fold: "RESOURCE", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequest{}.Resource), Kind: jsoncodec.KString, Key: "\"resource\":", KeyHTML: "\"resource\":"},
+	{Name: "path", Fold: "PATH", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequest{}.Path), Kind: jsoncodec.KString, Key: "\"path\":", KeyHTML: "\"path\":"},
+	{Name: "httpMethod", Fold: "HTTPMETHOD", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequest{}.HTTPMethod), Kind: jsoncodec.KString, Key: "\"httpMethod\":", KeyHTML: "\"httpMethod\":"},
+	{Name: "headers", Fold: "HEADERS", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequest{}.Headers), Kind: jsoncodec.KFunc, Key: "\"headers\":", KeyHTML: "\"headers\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "multiValueHeaders", Fold: "MULTIVALUEHEADERS", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequest{}.MultiValueHeaders), Kind: jsoncodec.KFunc, Key: "\"multiValueHeaders\":", KeyHTML: "\"multiValueHeaders\":", Dec: jcDecodeMapOfStringToSliceOfString, Enc: jcAppendMapOfStringToSliceOfString},
+	{Name: "queryStringParameters", Fold: "QUERYSTRINGPARAMETERS", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequest{}.QueryStringParameters), Kind: jsoncodec.KFunc, Key: "\"queryStringParameters\":", KeyHTML: "\"queryStringParameters\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "multiValueQueryStringParameters", Fold: "MULTIVALUEQUERYSTRINGPARAMETERS", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequest{}.MultiValueQueryStringParameters), Kind: jsoncodec.KFunc, Key: "\"multiValueQueryStringParameters\":", KeyHTML: "\"multiValueQueryStringParameters\":", Dec: jcDecodeMapOfStringToSliceOfString, Enc: jcAppendMapOfStringToSliceOfString},
+	{Name: "pathParameters", Fold: "PATHPARAMETERS", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequest{}.PathParameters), Kind: jsoncodec.KFunc, Key: "\"pathParameters\":", KeyHTML: "\"pathParameters\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "stageVariables", Fold: "STAGEVARIABLES", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequest{}.StageVariables), Kind: jsoncodec.KFunc, Key: "\"stageVariables\":", KeyHTML: "\"stageVariables\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "requestContext", Fold: "REQUESTCONTEXT", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequest{}.RequestContext), Kind: jsoncodec.KStruct, Key: "\"requestContext\":", KeyHTML: "\"requestContext\":", Struct: &jcStructAPIGatewayCustomAuthorizerRequestTypeRequestContext},
+}}
+
+var jcStructAPIGatewayCustomAuthorizerResponse = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "principalId", Fold: "PRINCIPALID", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerResponse{}.PrincipalID), Kind: jsoncodec.KString, Key: "\"principalId\":", KeyHTML: "\"principalId\":"},
+	{Name: "policyDocument", Fold: "POLICYDOCUMENT", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerResponse{}.PolicyDocument), Kind: jsoncodec.KStruct, Key: "\"policyDocument\":", KeyHTML: "\"policyDocument\":", Struct: &jcStructAPIGatewayCustomAuthorizerPolicy},
+	{Name: "context", Fold: "CONTEXT", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerResponse{}.Context), Kind: jsoncodec.KFunc, Key: "\"context\":", KeyHTML: "\"context\":", Omit: true, Dec: jcDecodeMapOfStringToAny, Enc: jcAppendMapOfStringToAny, Empty: jcEmptyMapOfStringToAny},
+	{Name: "usageIdentifierKey", Fold: "USAGEIDENTIFIERKEY", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerResponse{}.UsageIdentifierKey), Kind: jsoncodec.KString, Key: "\"usageIdentifierKey\":", KeyHTML: "\"usageIdentifierKey\":", Omit: true},
+}}
+
+var jcStructAPIGatewayV2CustomAuthorizerV2Request = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "version", Fold: "VERSION", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerV2Request{}.Version), Kind: jsoncodec.KString, Key: "\"version\":", KeyHTML: "\"version\":"},
+	{Name: "type", Fold: "TYPE", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerV2Request{}.Type), Kind: jsoncodec.KString, Key: "\"type\":", KeyHTML: "\"type\":"},
+	{Name: "routeArn", Fold: "ROUTEARN", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerV2Request{}.RouteArn), Kind: jsoncodec.KString, Key: "\"routeArn\":", KeyHTML: "\"routeArn\":"},
+	{Name: "identitySource", Fold: "IDENTITYSOURCE", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerV2Request{}.IdentitySource), Kind: jsoncodec.KFunc, Key: "\"identitySource\":", KeyHTML: "\"identitySource\":", Dec: jcDecodeSliceOfString, Enc: jcAppendSliceOfString},
+	{Name: "routeKey", Fold: "ROUTEKEY", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerV2Request{}.RouteKey), Kind: jsoncodec.KString, Key: "\"routeKey\":", KeyHTML: "\"routeKey\":"},
+	{Name: "rawPath", Fold: "RAWPATH", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerV2Request{}.RawPath), Kind: jsoncodec.KString, Key: "\"rawPath\":", KeyHTML: "\"rawPath\":"},
+	{Name: "rawQueryString", Fold: "RAWQUERYSTRING", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerV2Request{}.RawQueryString), Kind: jsoncodec.KString, Key: "\"rawQueryString\":", KeyHTML: "\"rawQueryString\":"},
+	{Name: "cookies", Fold: "COOKIES", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerV2Request{}.Cookies), Kind: jsoncodec.KFunc, Key: "\"cookies\":", KeyHTML: "\"cookies\":", Dec: jcDecodeSliceOfString, Enc: jcAppendSliceOfString},
+	{Name: "headers", Fold: "HEADERS", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerV2Request{}.Headers), Kind: jsoncodec.KFunc, Key: "\"headers\":", KeyHTML: "\"headers\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "queryStringParameters", Fold: "QUERYSTRINGPARAMETERS", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerV2Request{}.QueryStringParameters), Kind: jsoncodec.KFunc, Key: "\"queryStringParameters\":", KeyHTML: "\"queryStringParameters\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "requestContext", Fold: "REQUESTCONTEXT", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerV2Request{}.RequestContext), Kind: jsoncodec.KStruct, Key: "\"requestContext\":", KeyHTML: "\"requestContext\":", Struct: &jcStructAPIGatewayV2HTTPRequestContext},
+	{Name: "pathParameters", Fold: "PATHPARAMETERS", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerV2Request{}.PathParameters), Kind: jsoncodec.KFunc, Key: "\"pathParameters\":", KeyHTML: "\"pathParameters\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "stageVariables", Fold: "STAGEVARIABLES", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerV2Request{}.StageVariables), Kind: jsoncodec.KFunc, Key: "\"stageVariables\":", KeyHTML: "\"stageVariables\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+}}
+
+var jcStructAPIGatewayV2CustomAuthorizerSimpleResponse = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "isAuthorized", Fold: "ISAUTHORIZED", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerSimpleResponse{}.IsAuthorized), Kind: jsoncodec.KBool, Key: "\"isAuthorized\":", KeyHTML: "\"isAuthorized\":"},
+	{Name: "context", Fold: "CONTEXT", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerSimpleResponse{}.Context), Kind: jsoncodec.KFunc, Key: "\"context\":", KeyHTML: "\"context\":", Omit: true, Dec: jcDecodeMapOfStringToAny, Enc: jcAppendMapOfStringToAny, Empty: jcEmptyMapOfStringToAny},
+}}
+
+var jcStructAPIGatewayV2CustomAuthorizerIAMPolicyResponse = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "principalId", Fold: "PRINCIPALID", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerIAMPolicyResponse{}.PrincipalID), Kind: jsoncodec.KString, Key: "\"principalId\":", KeyHTML: "\"principalId\":"},
+	{Name: "policyDocument", Fold: "POLICYDOCUMENT", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerIAMPolicyResponse{}.PolicyDocument), Kind: jsoncodec.KStruct, Key: "\"policyDocument\":", KeyHTML: "\"policyDocument\":", Struct: &jcStructAPIGatewayCustomAuthorizerPolicy},
+	{Name: "context", Fold: "CONTEXT", Off: unsafe.Offsetof(APIGatewayV2CustomAuthorizerIAMPolicyResponse{}.Context), Kind: jsoncodec.KFunc, Key: "\"context\":", KeyHTML: "\"context\":", Omit: true, Dec: jcDecodeMapOfStringToAny, Enc: jcAppendMapOfStringToAny, Empty: jcEmptyMapOfStringToAny},
+}}
+
+var jcStructSQSEvent = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "Records", Fold: "RECORDS", Off: unsafe.Offsetof(SQSEvent{}.Records), Kind: jsoncodec.KFunc, Key: "\"Records\":", KeyHTML: "\"Records\":", Dec: jcDecodeSliceOfSQSMessage, Enc: jcAppendSliceOfSQSMessage},
+}}
+
+var jcStructSQSEventResponse = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "batchItemFailures", Fold: "BATCHITEMFAILURES", Off: unsafe.Offsetof(SQSEventResponse{}.BatchItemFailures), Kind: jsoncodec.KFunc, Key: "\"batchItemFailures\":", KeyHTML: "\"batchItemFailures\":", Dec: jcDecodeSliceOfSQSBatchItemFailure, Enc: jcAppendSliceOfSQSBatchItemFailure},
+}}
+
+var jcStructSNSEvent = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "Records", Fold: "RECORDS", Off: unsafe.Offsetof(SNSEvent{}.Records), Kind: jsoncodec.KFunc, Key: "\"Records\":", KeyHTML: "\"Records\":", Dec: jcDecodeSliceOfSNSEventRecord, Enc: jcAppendSliceOfSNSEventRecord},
+}}
+
+var jcStructCloudWatchEvent = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "version", Fold: "VERSION", Off: unsafe.Offsetof(CloudWatchEvent{}.Version), Kind: jsoncodec.KString, Key: "\"version\":", KeyHTML: "\"version\":"},
+	{Name: "id", Fold: "ID", Off: unsafe.Offsetof(CloudWatchEvent{}.ID), Kind: jsoncodec.KString, Key: "\"id\":", KeyHTML: "\"id\":"},
+	{Name: "detail-type", Fold: "DETAIL-TYPE", Off: unsafe.Offsetof(CloudWatchEvent{}.DetailType), Kind: jsoncodec.KString, Key: "\"detail-type\":", KeyHTML: "\"detail-type\":"},
+	{Name: "source", Fold: "SOURCE", Off: unsafe.Offsetof(CloudWatchEvent{}.Source), Kind: jsoncodec.KString, Key: "\"source\":", KeyHTML: "\"source\":"},
+	{Name: "account", Fold: "ACCOUNT", Off: unsafe.Offsetof(CloudWatchEvent{}.AccountID), Kind: jsoncodec.KString, Key: "\"account\":", KeyHTML: "\"account\":"},
+	{Name: "time", Fold: "TIME", Off: unsafe.Offsetof(CloudWatchEvent{}.Time), Kind: jsoncodec.KFunc, Key: "\"time\":", KeyHTML: "\"time\":", Dec: jcDecodeTimeTime, Enc: jcAppendTimeTime},
+	{Name: "region", Fold: "REGION", Off: unsafe.Offsetof(CloudWatchEvent{}.Region), Kind: jsoncodec.KString, Key: "\"region\":", KeyHTML: "\"region\":"},
+	{Name: "resources", Fold: "RESOURCES", Off: unsafe.Offsetof(CloudWatchEvent{}.Resources), Kind: jsoncodec.KFunc, Key: "\"resources\":", KeyHTML: "\"resources\":", Dec: jcDecodeSliceOfString, Enc: jcAppendSliceOfString},
+	{Name: "detail", Fold: "DETAIL", Off: unsafe.Offsetof(CloudWatchEvent{}.Detail), Kind: jsoncodec.KFunc, Key: "\"detail\":", KeyHTML: "\"detail\":", Dec: jcDecodeJsonRawMessage, Enc: jcAppendJsonRawMessage},
+}}
+
+var jcStructDynamoDBEvent = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "Records", Fold: "RECORDS", Off: unsafe.Offsetof(DynamoDBEvent{}.Records), Kind: jsoncodec.KFunc, Key: "\"Records\":", KeyHTML: "\"Records\":", Dec: jcDecodeSliceOfDynamoDBEventRecord, Enc: jcAppendSliceOfDynamoDBEventRecord},
+}}
+
+var jcStructDynamoDBEventResponse = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "batchItemFailures", Fold: "BATCHITEMFAILURES", Off: unsafe.Offsetof(DynamoDBEventResponse{}.BatchItemFailures), Kind: jsoncodec.KFunc, Key: "\"batchItemFailures\":", KeyHTML: "\"batchItemFailures\":", Dec: jcDecodeSliceOfDynamoDBBatchItemFailure, Enc: jcAppendSliceOfDynamoDBBatchItemFailure},
+}}
+
+var jcStructKinesisEvent = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "Records", Fold: "RECORDS", Off: unsafe.Offsetof(KinesisEvent{}.Records), Kind: jsoncodec.KFunc, Key: "\"Records\":", KeyHTML: "\"Records\":", Dec: jcDecodeSliceOfKinesisEventRecord, Enc: jcAppendSliceOfKinesisEventRecord},
+}}
+
+var jcStructKinesisEventResponse = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "batchItemFailures", Fold: "BATCHITEMFAILURES", Off: unsafe.Offsetof(KinesisEventResponse{}.BatchItemFailures), Kind: jsoncodec.KFunc, Key: "\"batchItemFailures\":", KeyHTML: "\"batchItemFailures\":", Dec: jcDecodeSliceOfKinesisBatchItemFailure, Enc: jcAppendSliceOfKinesisBatchItemFailure},
+}}
+
+var jcStructAPIGatewayProxyRequestContext = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "accountId", Fold: "ACCOUNTID", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.AccountID), Kind: jsoncodec.KString, Key: "\"accountId\":", KeyHTML: "\"accountId\":"},
+	{Name: "resourceId", Fold: "RESOURCEID", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.ResourceID), Kind: jsoncodec.KString, Key: "\"resourceId\":", KeyHTML: "\"resourceId\":"},
+	{Name: "operationName", Fold: "OPERATIONNAME", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.OperationName), Kind: jsoncodec.KString, Key: "\"operationName\":", KeyHTML: "\"operationName\":", Omit: true},
+	{Name: "stage", Fold: "STAGE", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.Stage), Kind: jsoncodec.KString, Key: "\"stage\":", KeyHTML: "\"stage\":"},
+	{Name: "domainName", Fold: "DOMAINNAME", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.DomainName), Kind: jsoncodec.KString, Key: "\"domainName\":", KeyHTML: "\"domainName\":"},
+	{Name: "domainPrefix", Fold: "DOMAINPREFIX", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.DomainPrefix), Kind: jsoncodec.KString, Key: "\"domainPrefix\":", KeyHTML: "\"domainPrefix\":"},
+	{Name: "requestId", Fold: "REQUESTID", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.RequestID), Kind: jsoncodec.KString, Key: "\"requestId\":", KeyHTML: "\"requestId\":"},
+	{Name: "extendedRequestId", Fold: "EXTENDEDREQUESTID", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.ExtendedRequestID), Kind: jsoncodec.KString, Key: "\"extendedRequestId\":", KeyHTML: "\"extendedRequestId\":"},
+	{Name: "protocol", Fold: "PROTOCOL", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.Protocol), Kind: jsoncodec.KString, Key: "\"protocol\":", KeyHTML: "\"protocol\":"},
+	{Name: "identity", Fold: "IDENTITY", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.Identity), Kind: jsoncodec.KStruct, Key: "\"identity\":", KeyHTML: "\"identity\":", Struct: &jcStructAPIGatewayRequestIdentity},
+	{Name: "resourcePath", Fold: "RESOURCEPATH", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.ResourcePath), Kind: jsoncodec.KString, Key: "\"resourcePath\":", KeyHTML: "\"resourcePath\":"},
+	{Name: "path", Fold: "PATH", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.Path), Kind: jsoncodec.KString, Key: "\"path\":", KeyHTML: "\"path\":"},
+	{Name: "authorizer", Fold: "AUTHORIZER", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.Authorizer), Kind: jsoncodec.KFunc, Key: "\"authorizer\":", KeyHTML: "\"authorizer\":", Dec: jcDecodeMapOfStringToAny, Enc: jcAppendMapOfStringToAny},
+	{Name: "httpMethod", Fold: "HTTPMETHOD", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.HTTPMethod), Kind: jsoncodec.KString, Key: "\"httpMethod\":", KeyHTML: "\"httpMethod\":"},
+	{Name: "requestTime", Fold: "REQUESTTIME", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.RequestTime), Kind: jsoncodec.KString, Key: "\"requestTime\":", KeyHTML: "\"requestTime\":"},
+	{Name: "requestTimeEpoch", Fold: "REQUESTTIMEEPOCH", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.RequestTimeEpoch), Kind: jsoncodec.KInt64, Key: "\"requestTimeEpoch\":", KeyHTML: "\"requestTimeEpoch\":"},
+	{Name: "apiId", Fold: "APIID", Off: unsafe.Offsetof(APIGatewayProxyRequestContext{}.APIID), Kind: jsoncodec.KString, Key: "\"apiId\":", KeyHTML: "\"apiId\":"},
+}}
+
+var jcStructAPIGatewayV2HTTPRequestContext = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "routeKey", Fold: "ROUTEKEY", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContext{}.RouteKey), Kind: jsoncodec.KString, Key: "\"routeKey\":", KeyHTML: "\"routeKey\":"},
+	{Name: "accountId", Fold: "ACCOUNTID", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContext{}.AccountID), Kind: jsoncodec.KString, Key: "\"accountId\":", KeyHTML: "\"accountId\":"},
+	{Name: "stage", Fold: "STAGE", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContext{}.Stage), Kind: jsoncodec.KString, Key: "\"stage\":", KeyHTML: "\"stage\":"},
+	{Name: "requestId", Fold: "REQUESTID", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContext{}.RequestID), Kind: jsoncodec.KString, Key: "\"requestId\":", KeyHTML: "\"requestId\":"},
+	{Name: "authorizer", Fold: "AUTHORIZER", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContext{}.Authorizer), Kind: jsoncodec.KFunc, Key: "\"authorizer\":", KeyHTML: "\"authorizer\":", Omit: true, Dec: jcDecodePtrToAPIGatewayV2HTTPRequestContextAuthorizerDescription, Enc: jcAppendPtrToAPIGatewayV2HTTPRequestContextAuthorizerDescription, Empty: jcEmptyPtrToAPIGatewayV2HTTPRequestContextAuthorizerDescription},
+	{Name: "apiId", Fold: "APIID", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContext{}.APIID), Kind: jsoncodec.KString, Key: "\"apiId\":", KeyHTML: "\"apiId\":"},
+	{Name: "domainName", Fold: "DOMAINNAME", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContext{}.DomainName), Kind: jsoncodec.KString, Key: "\"domainName\":", KeyHTML: "\"domainName\":"},
+	{Name: "domainPrefix", Fold: "DOMAINPREFIX", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContext{}.DomainPrefix), Kind: jsoncodec.KString, Key: "\"domainPrefix\":", KeyHTML: "\"domainPrefix\":"},
+	{Name: "time", Fold: "TIME", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContext{}.Time), Kind: jsoncodec.KString, Key: "\"time\":", KeyHTML: "\"time\":"},
+	{Name: "timeEpoch", Fold: "TIMEEPOCH", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContext{}.TimeEpoch), Kind: jsoncodec.KInt64, Key: "\"timeEpoch\":", KeyHTML: "\"timeEpoch\":"},
+	{Name: "http", Fold: "HTTP", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContext{}.HTTP), Kind: jsoncodec.KStruct, Key: "\"http\":", KeyHTML: "\"http\":", Struct: &jcStructAPIGatewayV2HTTPRequestContextHTTPDescription},
+	{Name: "authentication", Fold: "AUTHENTICATION", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContext{}.Authentication), Kind: jsoncodec.KStruct, Key: "\"authentication\":", KeyHTML: "\"authentication\":", Omit: true, Struct: &jcStructAPIGatewayV2HTTPRequestContextAuthentication},
+}}
+
+var jcStructLambdaFunctionURLRequestContext = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "accountId", Fold: "ACCOUNTID", Off: unsafe.Offsetof(LambdaFunctionURLRequestContext{}.AccountID), Kind: jsoncodec.KString, Key: "\"accountId\":", KeyHTML: "\"accountId\":"},
+	{Name: "requestId", Fold: "REQUESTID", Off: unsafe.Offsetof(LambdaFunctionURLRequestContext{}.RequestID), Kind: jsoncodec.KString, Key: "\"requestId\":", KeyHTML: "\"requestId\":"},
+	{Name: "authorizer", Fold: "AUTHORIZER", Off: unsafe.Offsetof(LambdaFunctionURLRequestContext{}.Authorizer), Kind: jsoncodec.KFunc, Key: "\"authorizer\":", KeyHTML: "\"authorizer\":", Omit: true, Dec: jcDecodePtrToLambdaFunctionURLRequestContextAuthorizerDescription, Enc: jcAppendPtrToLambdaFunctionURLRequestContextAuthorizerDescription, Empty: jcEmptyPtrToLambdaFunctionURLRequestContextAuthorizerDescription},
+	{Name: "apiId", Fold: "APIID", Off: unsafe.Offsetof(LambdaFunctionURLRequestContext{}.APIID), Kind: jsoncodec.KString, Key: "\"apiId\":", KeyHTML: "\"apiId\":"},
+	{Name: "domainName", Fold: "DOMAINNAME", Off: unsafe.Offsetof(LambdaFunctionURLRequestContext{}.DomainName), Kind: jsoncodec.KString, Key: "\"domainName\":", KeyHTML: "\"domainName\":"},
+	{Name: "domainPrefix", Fold: "DOMAINPREFIX", Off: unsafe.Offsetof(LambdaFunctionURLRequestContext{}.DomainPrefix), Kind: jsoncodec.KString, Key: "\"domainPrefix\":", KeyHTML: "\"domainPrefix\":"},
+	{Name: "time", Fold: "TIME", Off: unsafe.Offsetof(LambdaFunctionURLRequestContext{}.Time), Kind: jsoncodec.KString, Key: "\"time\":", KeyHTML: "\"time\":"},
+	{Name: "timeEpoch", Fold: "TIMEEPOCH", Off: unsafe.Offsetof(LambdaFunctionURLRequestContext{}.TimeEpoch), Kind: jsoncodec.KInt64, Key: "\"timeEpoch\":", KeyHTML: "\"timeEpoch\":"},
+	{Name: "http", Fold: "HTTP", Off: unsafe.Offsetof(LambdaFunctionURLRequestContext{}.HTTP), Kind: jsoncodec.KStruct, Key: "\"http\":", KeyHTML: "\"http\":", Struct: &jcStructLambdaFunctionURLRequestContextHTTPDescription},
+}}
+
+var jcStructAPIGatewayCustomAuthorizerRequestTypeRequestContext = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "path", Fold: "PATH", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestContext{}.Path), Kind: jsoncodec.KString, Key: "\"path\":", KeyHTML: "\"path\":"},
+	{Name: "accountId", Fold: "ACCOUNTID", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestContext{}.AccountID), Kind: jsoncodec.KString, Key: "\"accountId\":", KeyHTML: "\"accountId\":"},
+	{Name: "resourceId", Fold: "RESOURCEID", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestContext{}.ResourceID), Kind: jsoncodec.KString, Key: "\"resourceId\":", KeyHTML: "\"resourceId\":"},
+	{Name: "stage", Fold: "STAGE", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestContext{}.Stage), Kind: jsoncodec.KString, Key: "\"stage\":", KeyHTML: "\"stage\":"},
+	{Name: "requestId", Fold: "REQUESTID", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestContext{}.RequestID), Kind: jsoncodec.KString, Key: "\"requestId\":", KeyHTML: "\"requestId\":"},
+	{Name: "identity", Fold: "IDENTITY", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestContext{}.Identity), Kind: jsoncodec.KStruct, Key: "\"identity\":", KeyHTML: "\"identity\":", Struct: &jcStructAPIGatewayCustomAuthorizerRequestTypeRequestIdentity},
+	{Name: "resourcePath", Fold: "RESOURCEPATH", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestContext{}.ResourcePath), Kind: jsoncodec.KString, Key: "\"resourcePath\":", KeyHTML: "\"resourcePath\":"},
+	{Name: "httpMethod", Fold: "HTTPMETHOD", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestContext{}.HTTPMethod), Kind: jsoncodec.KString, Key: "\"httpMethod\":", KeyHTML: "\"httpMethod\":"},
+	{Name: "apiId", Fold: "APIID", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestContext{}.APIID), Kind: jsoncodec.KString, Key: "\"apiId\":", KeyHTML: "\"apiId\":"},
+}}
+
+var jcStructAPIGatewayCustomAuthorizerPolicy = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "Version", Fold: "VERSION", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerPolicy{}.Version), Kind: jsoncodec.KString, Key: "\"Version\":", KeyHTML: "\"Version\":"},
+	{Name: "Statement", Fold: "STATEMENT", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerPolicy{}.Statement), Kind: jsoncodec.KFunc, Key: "\"Statement\":", KeyHTML: "\"Statement\":", Dec: jcDecodeSliceOfIAMPolicyStatement, Enc: jcAppendSliceOfIAMPolicyStatement},
+}}
+
+var jcStructSQSMessage = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "messageId", Fold: "MESSAGEID", Off: unsafe.Offsetof(SQSMessage{}.MessageId), Kind: jsoncodec.KString, Key: "\"messageId\":", KeyHTML: "\"messageId\":"},
+	{Name: "receiptHandle", Fold: "RECEIPTHANDLE", Off: unsafe.Offsetof(SQSMessage{}.ReceiptHandle), Kind: jsoncodec.KString, Key: "\"receiptHandle\":", KeyHTML: "\"receiptHandle\":"},
+	{Name: "body", Fold: "BODY", Off: unsafe.Offsetof(SQSMessage{}.Body), Kind: jsoncodec.KString, Key: "\"body\":", KeyHTML: "\"body\":"},
+	{Name: "md5OfBody", Fold: "MD5OFBODY", Off: unsafe.Offsetof(SQSMessage{}.Md5OfBody), Kind: jsoncodec.KString, Key: "\"md5OfBody\":", KeyHTML: "\"md5OfBody\":"},
+	{Name: "md5OfMessageAttributes", Fold: "MD5OFMESSAGEATTRIBUTES", Off: unsafe.Offsetof(SQSMessage{}.Md5OfMessageAttributes), Kind: jsoncodec.KString, Key: "\"md5OfMessageAttributes\":", KeyHTML: "\"md5OfMessageAttributes\":"},
+	{Name: "attributes", Fold: "ATTRIBUTES", Off: unsafe.Offsetof(SQSMessage{}.Attributes), Kind: jsoncodec.KFunc, Key: "\"attributes\":", KeyHTML: "\"attributes\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "messageAttributes", Fold: "MESSAGEATTRIBUTES", Off: unsafe.Offsetof(SQSMessage{}.MessageAttributes), Kind: jsoncodec.KFunc, Key: "\"messageAttributes\":", KeyHTML: "\"messageAttributes\":", Dec: jcDecodeMapOfStringToSQSMessageAttribute, Enc: jcAppendMapOfStringToSQSMessageAttribute},
+	{Name: "eventSourceARN", Fold: "EVENTSOURCEARN", Off: unsafe.Offsetof(SQSMessage{}.EventSourceARN), Kind: jsoncodec.KString, Key: "\"eventSourceARN\":", KeyHTML: "\"eventSourceARN\":"},
+	{Name: "eventSource", Fold: "EVENTSOURCE", Off: unsafe.Offsetof(SQSMessage{}.EventSource), Kind: jsoncodec.KString, Key: "\"eventSource\":", KeyHTML: "\"eventSource\":"},
+	{Name: "awsRegion", Fold: "AWSREGION", Off: unsafe.Offsetof(SQSMessage{}.AWSRegion), Kind: jsoncodec.KString, Key: "\"awsRegion\":", KeyHTML: "\"awsRegion\":"},
+}}
+
+var jcStructSQSBatchItemFailure = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "itemIdentifier", Fold: "ITEMIDENTIFIER", Off: unsafe.Offsetof(SQSBatchItemFailure{}.ItemIdentifier), Kind: jsoncodec.KString, Key: "\"itemIdentifier\":", KeyHTML: "\"itemIdentifier\":"},
+}}
+
+var jcStructSNSEventRecord = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "EventVersion", Fold: "EVENTVERSION", Off: unsafe.Offsetof(SNSEventRecord{}.EventVersion), Kind: jsoncodec.KString, Key: "\"EventVersion\":", KeyHTML: "\"EventVersion\":"},
+	{Name: "EventSubscriptionArn", Fold: "EVENTSUBSCRIPTIONARN", Off: unsafe.Offsetof(SNSEventRecord{}.EventSubscriptionArn), Kind: jsoncodec.KString, Key: "\"EventSubscriptionArn\":", KeyHTML: "\"EventSubscriptionArn\":"},
+	{Name: "EventSource", Fold: "EVENTSOURCE", Off: unsafe.Offsetof(SNSEventRecord{}.EventSource), Kind: jsoncodec.KString, Key: "\"EventSource\":", KeyHTML: "\"EventSource\":"},
+	{Name: "Sns", Fold: "SNS", Off: unsafe.Offsetof(SNSEventRecord{}.SNS), Kind: jsoncodec.KStruct, Key: "\"Sns\":", KeyHTML: "\"Sns\":", Struct: &jcStructSNSEntity},
+}}
+
+var jcStructDynamoDBEventRecord = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "awsRegion", Fold: "AWSREGION", Off: unsafe.Offsetof(DynamoDBEventRecord{}.AWSRegion), Kind: jsoncodec.KString, Key: "\"awsRegion\":", KeyHTML: "\"awsRegion\":"},
+	{Name: "dynamodb", Fold: "DYNAMODB", Off: unsafe.Offsetof(DynamoDBEventRecord{}.Change), Kind: jsoncodec.KStruct, Key: "\"dynamodb\":", KeyHTML: "\"dynamodb\":", Struct: &jcStructDynamoDBStreamRecord},
+	{Name: "eventID", Fold: "EVENTID", Off: unsafe.Offsetof(DynamoDBEventRecord{}.EventID), Kind: jsoncodec.KString, Key: "\"eventID\":", KeyHTML: "\"eventID\":"},
+	{Name: "eventName", Fold: "EVENTNAME", Off: unsafe.Offsetof(DynamoDBEventRecord{}.EventName), Kind: jsoncodec.KString, Key: "\"eventName\":", KeyHTML: "\"eventName\":"},
+	{Name: "eventSource", Fold: "EVENTSOURCE", Off: unsafe.Offsetof(DynamoDBEventRecord{}.EventSource), Kind: jsoncodec.KString, Key: "\"eventSource\":", KeyHTML: "\"eventSource\":"},
+	{Name: "eventVersion", Fold: "EVENTVERSION", Off: unsafe.Offsetof(DynamoDBEventRecord{}.EventVersion), Kind: jsoncodec.KString, Key: "\"eventVersion\":", KeyHTML: "\"eventVersion\":"},
+	{Name: "eventSourceARN", Fold: "EVENTSOURCEARN", Off: unsafe.Offsetof(DynamoDBEventRecord{}.EventSourceArn), Kind: jsoncodec.KString, Key: "\"eventSourceARN\":", KeyHTML: "\"eventSourceARN\":"},
+	{Name: "userIdentity", Fold: "USERIDENTITY", Off: unsafe.Offsetof(DynamoDBEventRecord{}.UserIdentity), Kind: jsoncodec.KFunc, Key: "\"userIdentity\":", KeyHTML: "\"userIdentity\":", Omit: true, Dec: jcDecodePtrToDynamoDBUserIdentity, Enc: jcAppendPtrToDynamoDBUserIdentity, Empty: jcEmptyPtrToDynamoDBUserIdentity},
+}}
+
+var jcStructDynamoDBBatchItemFailure = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "itemIdentifier", Fold: "ITEMIDENTIFIER", Off: unsafe.Offsetof(DynamoDBBatchItemFailure{}.ItemIdentifier), Kind: jsoncodec.KString, Key: "\"itemIdentifier\":", KeyHTML: "\"itemIdentifier\":"},
+}}
+
+var jcStructKinesisEventRecord = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "awsRegion", Fold: "AWSREGION", Off: unsafe.Offsetof(KinesisEventRecord{}.AwsRegion), Kind: jsoncodec.KString, Key: "\"awsRegion\":", KeyHTML: "\"awsRegion\":"},
+	{Name: "eventID", Fold: "EVENTID", Off: unsafe.Offsetof(KinesisEventRecord{}.EventID), Kind: jsoncodec.KString, Key: "\"eventID\":", KeyHTML: "\"eventID\":"},
+	{Name: "eventName", Fold: "EVENTNAME", Off: unsafe.Offsetof(KinesisEventRecord{}.EventName), Kind: jsoncodec.KString, Key: "\"eventName\":", KeyHTML: "\"eventName\":"},
+	{Name: "eventSource", Fold: "EVENTSOURCE", Off: unsafe.Offsetof(KinesisEventRecord{}.EventSource), Kind: jsoncodec.KString, Key: "\"eventSource\":", KeyHTML: "\"eventSource\":"},
+	{Name: "eventSourceARN", Fold: "EVENTSOURCEARN", Off: unsafe.Offsetof(KinesisEventRecord{}.EventSourceArn), Kind: jsoncodec.KString, Key: "\"eventSourceARN\":", KeyHTML: "\"eventSourceARN\":"},
+	{Name: "eventVersion", Fold: "EVENTVERSION", Off: unsafe.Offsetof(KinesisEventRecord{}.EventVersion), Kind: jsoncodec.KString, Key: "\"eventVersion\":", KeyHTML: "\"eventVersion\":"},
+	{Name: "invokeIdentityArn", Fold: "INVOKEIDENTITYARN", Off: unsafe.Offsetof(KinesisEventRecord{}.InvokeIdentityArn), Kind: jsoncodec.KString, Key: "\"invokeIdentityArn\":", KeyHTML: "\"invokeIdentityArn\":"},
+	{Name: "kinesis", Fold: "KINESIS", Off: unsafe.Offsetof(KinesisEventRecord{}.Kinesis), Kind: jsoncodec.KStruct, Key: "\"kinesis\":", KeyHTML: "\"kinesis\":", Struct: &jcStructKinesisRecord},
+}}
+
+var jcStructKinesisBatchItemFailure = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "itemIdentifier", Fold: "ITEMIDENTIFIER", Off: unsafe.Offsetof(KinesisBatchItemFailure{}.ItemIdentifier), Kind: jsoncodec.KString, Key: "\"itemIdentifier\":", KeyHTML: "\"itemIdentifier\":"},
+}}
+
+var jcStructAPIGatewayRequestIdentity = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "cognitoIdentityPoolId", Fold: "COGNITOIDENTITYPOOLID", Off: unsafe.Offsetof(APIGatewayRequestIdentity{}.CognitoIdentityPoolID), Kind: jsoncodec.KString, Key: "\"cognitoIdentityPoolId\":", KeyHTML: "\"cognitoIdentityPoolId\":", Omit: true},
+	{Name: "accountId", Fold: "ACCOUNTID", Off: unsafe.Offsetof(APIGatewayRequestIdentity{}.AccountID), Kind: jsoncodec.KString, Key: "\"accountId\":", KeyHTML: "\"accountId\":", Omit: true},
+	{Name: "cognitoIdentityId", Fold: "COGNITOIDENTITYID", Off: unsafe.Offsetof(APIGatewayRequestIdentity{}.CognitoIdentityID), Kind: jsoncodec.KString, Key: "\"cognitoIdentityId\":", KeyHTML: "\"cognitoIdentityId\":", Omit: true},
+	{Name: "caller", Fold: "CALLER", Off: unsafe.Offsetof(APIGatewayRequestIdentity{}.Caller), Kind: jsoncodec.KString, Key: "\"caller\":", KeyHTML: "\"caller\":", Omit: true},
+	{Name: "apiKey", Fold: "APIKEY", Off: unsafe.Offsetof(APIGatewayRequestIdentity{}.APIKey), Kind: jsoncodec.KString, Key: "\"apiKey\":", KeyHTML: "\"apiKey\":", Omit: true},
+	{Name: "apiKeyId", Fold: "APIKEYID", Off: unsafe.Offsetof(APIGatewayRequestIdentity{}.APIKeyID), Kind: jsoncodec.KString, Key: "\"apiKeyId\":", KeyHTML: "\"apiKeyId\":", Omit: true},
+	{Name: "accessKey", Fold: "ACCESSKEY", Off: unsafe.Offsetof(APIGatewayRequestIdentity{}.AccessKey), Kind: jsoncodec.KString, Key: "\"accessKey\":", KeyHTML: "\"accessKey\":", Omit: true},
+	{Name: "sourceIp", Fold: "SOURCEIP", Off: unsafe.Offsetof(APIGatewayRequestIdentity{}.SourceIP), Kind: jsoncodec.KString, Key: "\"sourceIp\":", KeyHTML: "\"sourceIp\":"},
+	{Name: "cognitoAuthenticationType", Fold: "COGNITOAUTHENTICATIONTYPE", Off: unsafe.Offsetof(APIGatewayRequestIdentity{}.CognitoAuthenticationType), Kind: jsoncodec.KString, Key: "\"cognitoAuthenticationType\":", KeyHTML: "\"cognitoAuthenticationType\":", Omit: true},
+	{Name: "cognitoAuthenticationProvider", Fold: "COGNITOAUTHENTICATIONPROVIDER", Off: unsafe.Offsetof(APIGatewayRequestIdentity{}.CognitoAuthenticationProvider), Kind: jsoncodec.KString, Key: "\"cognitoAuthenticationProvider\":", KeyHTML: "\"cognitoAuthenticationProvider\":", Omit: true},
+	{Name: "userArn", Fold: "USERARN", Off: unsafe.Offsetof(APIGatewayRequestIdentity{}.UserArn), Kind: jsoncodec.KString, Key: "\"userArn\":", KeyHTML: "\"userArn\":", Omit: true},
+	{Name: "userAgent", Fold: "USERAGENT", Off: unsafe.Offsetof(APIGatewayRequestIdentity{}.UserAgent), Kind: jsoncodec.KString, Key: "\"userAgent\":", KeyHTML: "\"userAgent\":"},
+	{Name: "user", Fold: "USER", Off: unsafe.Offsetof(APIGatewayRequestIdentity{}.User), Kind: jsoncodec.KString, Key: "\"user\":", KeyHTML: "\"user\":", Omit: true},
+	{Name: "clientCert", Fold: "CLIENTCERT", Off: unsafe.Offsetof(APIGatewayRequestIdentity{}.ClientCert), Kind: jsoncodec.KFunc, Key: "\"clientCert\":", KeyHTML: "\"clientCert\":", Omit: true, Dec: jcDecodePtrToAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert, Enc: jcAppendPtrToAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert, Empty: jcEmptyPtrToAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert},
+}}
+
+var jcStructAPIGatewayV2HTTPRequestContextAuthorizerDescription = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "jwt", Fold: "JWT", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthorizerDescription{}.JWT), Kind: jsoncodec.KFunc, Key: "\"jwt\":", KeyHTML: "\"jwt\":", Omit: true, Dec: jcDecodePtrToAPIGatewayV2HTTPRequestContextAuthorizerJWTDescription, Enc: jcAppendPtrToAPIGatewayV2HTTPRequestContextAuthorizerJWTDescription, Empty: jcEmptyPtrToAPIGatewayV2HTTPRequestContextAuthorizerJWTDescription},
+	{Name: "lambda", Fold: "LAMBDA", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthorizerDescription{}.Lambda), Kind: jsoncodec.KFunc, Key: "\"lambda\":", KeyHTML: "\"lambda\":", Omit: true, Dec: jcDecodeMapOfStringToAny, Enc: jcAppendMapOfStringToAny, Empty: jcEmptyMapOfStringToAny},
+	{Name: "iam", Fold: "IAM", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthorizerDescription{}.IAM), Kind: jsoncodec.KFunc, Key: "\"iam\":", KeyHTML: "\"iam\":", Omit: true, Dec: jcDecodePtrToAPIGatewayV2HTTPRequestContextAuthorizerIAMDescription, Enc: jcAppendPtrToAPIGatewayV2HTTPRequestContextAuthorizerIAMDescription, Empty: jcEmptyPtrToAPIGatewayV2HTTPRequestContextAuthorizerIAMDescription},
+}}
+
+var jcStructAPIGatewayV2HTTPRequestContextHTTPDescription = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "method", Fold: "METHOD", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextHTTPDescription{}.Method), Kind: jsoncodec.KString, Key: "\"method\":", KeyHTML: "\"method\":"},
+	{Name: "path", Fold: "PATH", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextHTTPDescription{}.Path), Kind: jsoncodec.KString, Key: "\"path\":", KeyHTML: "\"path\":"},
+	{Name: "protocol", Fold: "PROTOCOL", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextHTTPDescription{}.Protocol), Kind: jsoncodec.KString, Key: "\"protocol\":", KeyHTML: "\"protocol\":"},
+	{Name: "sourceIp", Fold: "SOURCEIP", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextHTTPDescription{}.SourceIP), Kind: jsoncodec.KString, Key: "\"sourceIp\":", KeyHTML: "\"sourceIp\":"},
+	{Name: "userAgent", Fold: "USERAGENT", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextHTTPDescription{}.UserAgent), Kind: jsoncodec.KString, Key: "\"userAgent\":", KeyHTML: "\"userAgent\":"},
+}}
+
+var jcStructAPIGatewayV2HTTPRequestContextAuthentication = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "clientCert", Fold: "CLIENTCERT", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthentication{}.ClientCert), Kind: jsoncodec.KStruct, Key: "\"clientCert\":", KeyHTML: "\"clientCert\":", Struct: &jcStructAPIGatewayV2HTTPRequestContextAuthenticationClientCert},
+}}
+
+var jcStructLambdaFunctionURLRequestContextAuthorizerDescription = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "iam", Fold: "IAM", Off: unsafe.Offsetof(LambdaFunctionURLRequestContextAuthorizerDescription{}.IAM), Kind: jsoncodec.KFunc, Key: "\"iam\":", KeyHTML: "\"iam\":", Omit: true, Dec: jcDecodePtrToLambdaFunctionURLRequestContextAuthorizerIAMDescription, Enc: jcAppendPtrToLambdaFunctionURLRequestContextAuthorizerIAMDescription, Empty: jcEmptyPtrToLambdaFunctionURLRequestContextAuthorizerIAMDescription},
+}}
+
+var jcStructLambdaFunctionURLRequestContextHTTPDescription = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "method", Fold: "METHOD", Off: unsafe.Offsetof(LambdaFunctionURLRequestContextHTTPDescription{}.Method), Kind: jsoncodec.KString, Key: "\"method\":", KeyHTML: "\"method\":"},
+	{Name: "path", Fold: "PATH", Off: unsafe.Offsetof(LambdaFunctionURLRequestContextHTTPDescription{}.Path), Kind: jsoncodec.KString, Key: "\"path\":", KeyHTML: "\"path\":"},
+	{Name: "protocol", Fold: "PROTOCOL", Off: unsafe.Offsetof(LambdaFunctionURLRequestContextHTTPDescription{}.Protocol), Kind: jsoncodec.KString, Key: "\"protocol\":", KeyHTML: "\"protocol\":"},
+	{Name: "sourceIp", Fold: "SOURCEIP", Off: unsafe.Offsetof(LambdaFunctionURLRequestContextHTTPDescription{}.SourceIP), Kind: jsoncodec.KString, Key: "\"sourceIp\":", KeyHTML: "\"sourceIp\":"},
+	{Name: "userAgent", Fold: "USERAGENT", Off: unsafe.Offsetof(LambdaFunctionURLRequestContextHTTPDescription{}.UserAgent), Kind: jsoncodec.KString, Key: "\"userAgent\":", KeyHTML: "\"userAgent\":"},
+}}
+
+var jcStructAPIGatewayCustomAuthorizerRequestTypeRequestIdentity = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "apiKey", Fold: "APIKEY", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestIdentity{}.APIKey), Kind: jsoncodec.KString, Key: "\"apiKey\":", KeyHTML: "\"apiKey\":"},
+	{Name: "sourceIp", Fold: "SOURCEIP", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestIdentity{}.SourceIP), Kind: jsoncodec.KString, Key: "\"sourceIp\":", KeyHTML: "\"sourceIp\":"},
+	{Name: "clientCert", Fold: "CLIENTCERT", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestIdentity{}.ClientCert), Kind: jsoncodec.KStruct, Key: "\"clientCert\":", KeyHTML: "\"clientCert\":", Struct: &jcStructAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert},
+}}
+
+var jcStructIAMPolicyStatement = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "Action", Fold: "ACTION", Off: unsafe.Offsetof(IAMPolicyStatement{}.Action), Kind: jsoncodec.KFunc, Key: "\"Action\":", KeyHTML: "\"Action\":", Dec: jcDecodeSliceOfString, Enc: jcAppendSliceOfString},
+	{Name: "Effect", Fold: "EFFECT", Off: unsafe.Offsetof(IAMPolicyStatement{}.Effect), Kind: jsoncodec.KString, Key: "\"Effect\":", KeyHTML: "\"Effect\":"},
+	{Name: "Resource", Fold: "RESOURCE", Off: unsafe.Offsetof(IAMPolicyStatement{}.Resource), Kind: jsoncodec.KFunc, Key: "\"Resource\":", KeyHTML: "\"Resource\":", Dec: jcDecodeSliceOfString, Enc: jcAppendSliceOfString},
+}}
+
+var jcStructSQSMessageAttribute = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "stringValue", Fold: "STRINGVALUE", Off: unsafe.Offsetof(SQSMessageAttribute{}.StringValue), Kind: jsoncodec.KFunc, Key: "\"stringValue\":", KeyHTML: "\"stringValue\":", Omit: true, Dec: jcDecodePtrToString, Enc: jcAppendPtrToString, Empty: jcEmptyPtrToString},
+	{Name: "binaryValue", Fold: "BINARYVALUE", Off: unsafe.Offsetof(SQSMessageAttribute{}.BinaryValue), Kind: jsoncodec.KFunc, Key: "\"binaryValue\":", KeyHTML: "\"binaryValue\":", Omit: true, Dec: jcDecodeSliceOfByte, Enc: jcAppendSliceOfByte, Empty: jcEmptySliceOfByte},
+	{Name: "stringListValues", Fold: "STRINGLISTVALUES", Off: unsafe.Offsetof(SQSMessageAttribute{}.StringListValues), Kind: jsoncodec.KFunc, Key: "\"stringListValues\":", KeyHTML: "\"stringListValues\":", Dec: jcDecodeSliceOfString, Enc: jcAppendSliceOfString},
+	{Name: "binaryListValues", Fold: "BINARYLISTVALUES", Off: unsafe.Offsetof(SQSMessageAttribute{}.BinaryListValues), Kind: jsoncodec.KFunc, Key: "\"binaryListValues\":", KeyHTML: "\"binaryListValues\":", Dec: jcDecodeSliceOfSliceOfByte, Enc: jcAppendSliceOfSliceOfByte},
+	{Name: "dataType", Fold: "DATATYPE", Off: unsafe.Offsetof(SQSMessageAttribute{}.DataType), Kind: jsoncodec.KString, Key: "\"dataType\":", KeyHTML: "\"dataType\":"},
+}}
+
+var jcStructSNSEntity = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "Signature", Fold: "SIGNATURE", Off: unsafe.Offsetof(SNSEntity{}.Signature), Kind: jsoncodec.KString, Key: "\"Signature\":", KeyHTML: "\"Signature\":"},
+	{Name: "MessageId", Fold: "MESSAGEID", Off: unsafe.Offsetof(SNSEntity{}.MessageID), Kind: jsoncodec.KString, Key: "\"MessageId\":", KeyHTML: "\"MessageId\":"},
+	{Name: "Type", Fold: "TYPE", Off: unsafe.Offsetof(SNSEntity{}.Type), Kind: jsoncodec.KString, Key: "\"Type\":", KeyHTML: "\"Type\":"},
+	{Name: "TopicArn", Fold: "TOPICARN", Off: unsafe.Offsetof(SNSEntity{}.TopicArn), Kind: jsoncodec.KString, Key: "\"TopicArn\":", KeyHTML: "\"TopicArn\":"},
+	{Name: "MessageAttributes", Fold: "MESSAGEATTRIBUTES", Off: unsafe.Offsetof(SNSEntity{}.MessageAttributes), Kind: jsoncodec.KFunc, Key: "\"MessageAttributes\":", KeyHTML: "\"MessageAttributes\":", Dec: jcDecodeMapOfStringToAny, Enc: jcAppendMapOfStringToAny},
+	{Name: "SignatureVersion", Fold: "SIGNATUREVERSION", Off: unsafe.Offsetof(SNSEntity{}.SignatureVersion), Kind: jsoncodec.KString, Key: "\"SignatureVersion\":", KeyHTML: "\"SignatureVersion\":"},
+	{Name: "Timestamp", Fold: "TIMESTAMP", Off: unsafe.Offsetof(SNSEntity{}.Timestamp), Kind: jsoncodec.KFunc, Key: "\"Timestamp\":", KeyHTML: "\"Timestamp\":", Dec: jcDecodeTimeTime, Enc: jcAppendTimeTime},
+	{Name: "SigningCertUrl", Fold: "SIGNINGCERTURL", Off: unsafe.Offsetof(SNSEntity{}.SigningCertURL), Kind: jsoncodec.KString, Key: "\"SigningCertUrl\":", KeyHTML: "\"SigningCertUrl\":"},
+	{Name: "Message", Fold: "MESSAGE", Off: unsafe.Offsetof(SNSEntity{}.Message), Kind: jsoncodec.KString, Key: "\"Message\":", KeyHTML: "\"Message\":"},
+	{Name: "UnsubscribeUrl", Fold: "UNSUBSCRIBEURL", Off: unsafe.Offsetof(SNSEntity{}.UnsubscribeURL), Kind: jsoncodec.KString, Key: "\"UnsubscribeUrl\":", KeyHTML: "\"UnsubscribeUrl\":"},
+	{Name: "Subject", Fold: "SUBJECT", Off: unsafe.Offsetof(SNSEntity{}.Subject), Kind: jsoncodec.KString, Key: "\"Subject\":", KeyHTML: "\"Subject\":"},
+}}
+
+var jcStructDynamoDBStreamRecord = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "ApproximateCreationDateTime", Fold: "APPROXIMATECREATIONDATETIME", Off: unsafe.Offsetof(DynamoDBStreamRecord{}.ApproximateCreationDateTime), Kind: jsoncodec.KFunc, Key: "\"ApproximateCreationDateTime\":", KeyHTML: "\"ApproximateCreationDateTime\":", Omit: true, Dec: jcDecodeSecondsEpochTime, Enc: jcAppendSecondsEpochTime},
+	{Name: "Keys", Fold: "KEYS", Off: unsafe.Offsetof(DynamoDBStreamRecord{}.Keys), Kind: jsoncodec.KFunc, Key: "\"Keys\":", KeyHTML: "\"Keys\":", Omit: true, Dec: jcDecodeMapOfStringToDynamoDBAttributeValue, Enc: jcAppendMapOfStringToDynamoDBAttributeValue, Empty: jcEmptyMapOfStringToDynamoDBAttributeValue},
+	{Name: "NewImage", Fold: "NEWIMAGE", Off: unsafe.Offsetof(DynamoDBStreamRecord{}.NewImage), Kind: jsoncodec.KFunc, Key: "\"NewImage\":", KeyHTML: "\"NewImage\":", Omit: true, Dec: jcDecodeMapOfStringToDynamoDBAttributeValue, Enc: jcAppendMapOfStringToDynamoDBAttributeValue, Empty: jcEmptyMapOfStringToDynamoDBAttributeValue},
+	{Name: "OldImage", Fold: "OLDIMAGE", Off: unsafe.Offsetof(DynamoDBStreamRecord{}.OldImage), Kind: jsoncodec.KFunc, Key: "\"OldImage\":", KeyHTML: "\"OldImage\":", Omit: true, Dec: jcDecodeMapOfStringToDynamoDBAttributeValue, Enc: jcAppendMapOfStringToDynamoDBAttributeValue, Empty: jcEmptyMapOfStringToDynamoDBAttributeValue},
+	{Name: "SequenceNumber", Fold: "SEQUENCENUMBER", Off: unsafe.Offsetof(DynamoDBStreamRecord{}.SequenceNumber), Kind: jsoncodec.KString, Key: "\"SequenceNumber\":", KeyHTML: "\"SequenceNumber\":"},
+	{Name: "SizeBytes", Fold: "SIZEBYTES", Off: unsafe.Offsetof(DynamoDBStreamRecord{}.SizeBytes), Kind: jsoncodec.KInt64, Key: "\"SizeBytes\":", KeyHTML: "\"SizeBytes\":"},
+	{Name: "StreamViewType", Fold: "STREAMVIEWTYPE", Off: unsafe.Offsetof(DynamoDBStreamRecord{}.StreamViewType), Kind: jsoncodec.KString, Key: "\"StreamViewType\":", KeyHTML: "\"StreamViewType\":"},
+}}
+
+var jcStructDynamoDBUserIdentity = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "type", Fold: "TYPE", Off: unsafe.Offsetof(DynamoDBUserIdentity{}.Type), Kind: jsoncodec.KString, Key: "\"type\":", KeyHTML: "\"type\":"},
+	{Name: "principalId", Fold: "PRINCIPALID", Off: unsafe.Offsetof(DynamoDBUserIdentity{}.PrincipalID), Kind: jsoncodec.KString, Key: "\"principalId\":", KeyHTML: "\"principalId\":"},
+}}
+
+var jcStructKinesisRecord = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "approximateArrivalTimestamp", Fold: "APPROXIMATEARRIVALTIMESTAMP", Off: unsafe.Offsetof(KinesisRecord{}.ApproximateArrivalTimestamp), Kind: jsoncodec.KFunc, Key: "\"approximateArrivalTimestamp\":", KeyHTML: "\"approximateArrivalTimestamp\":", Dec: jcDecodeSecondsEpochTime, Enc: jcAppendSecondsEpochTime},
+	{Name: "data", Fold: "DATA", Off: unsafe.Offsetof(KinesisRecord{}.Data), Kind: jsoncodec.KFunc, Key: "\"data\":", KeyHTML: "\"data\":", Dec: jcDecodeSliceOfByte, Enc: jcAppendSliceOfByte},
+	{Name: "encryptionType", Fold: "ENCRYPTIONTYPE", Off: unsafe.Offsetof(KinesisRecord{}.EncryptionType), Kind: jsoncodec.KString, Key: "\"encryptionType\":", KeyHTML: "\"encryptionType\":", Omit: true},
+	{Name: "partitionKey", Fold: "PARTITIONKEY", Off: unsafe.Offsetof(KinesisRecord{}.PartitionKey), Kind: jsoncodec.KString, Key: "\"partitionKey\":", KeyHTML: "\"partitionKey\":"},
+	{Name: "sequenceNumber", Fold: "SEQUENCENUMBER", Off: unsafe.Offsetof(KinesisRecord{}.SequenceNumber), Kind: jsoncodec.KString, Key: "\"sequenceNumber\":", KeyHTML: "\"sequenceNumber\":"},
+	{Name: "kinesisSchemaVersion", Fold: "KINESISSCHEMAVERSION", Off: unsafe.Offsetof(KinesisRecord{}.KinesisSchemaVersion), Kind: jsoncodec.KString, Key: "\"kinesisSchemaVersion\":", KeyHTML: "\"kinesisSchemaVersion\":"},
+}}
+
+var jcStructAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "clientCertPem", Fold: "CLIENTCERTPEM", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert{}.ClientCertPem), Kind: jsoncodec.KString, Key: "\"clientCertPem\":", KeyHTML: "\"clientCertPem\":"},
+	{Name: "issuerDN", Fold: "ISSUERDN", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert{}.IssuerDN), Kind: jsoncodec.KString, Key: "\"issuerDN\":", KeyHTML: "\"issuerDN\":"},
+	{Name: "serialNumber", Fold: "SERIALNUMBER", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert{}.SerialNumber), Kind: jsoncodec.KString, Key: "\"serialNumber\":", KeyHTML: "\"serialNumber\":"},
+	{Name: "subjectDN", Fold: "SUBJECTDN", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert{}.SubjectDN), Kind: jsoncodec.KString, Key: "\"subjectDN\":", KeyHTML: "\"subjectDN\":"},
+	{Name: "validity", Fold: "VALIDITY", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert{}.Validity), Kind: jsoncodec.KStruct, Key: "\"validity\":", KeyHTML: "\"validity\":", Struct: &jcStructAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCertValidity},
+}}
+
+var jcStructAPIGatewayV2HTTPRequestContextAuthorizerJWTDescription = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "claims", Fold: "CLAIMS", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthorizerJWTDescription{}.Claims), Kind: jsoncodec.KFunc, Key: "\"claims\":", KeyHTML: "\"claims\":", Dec: jcDecodeMapOfStringToString, Enc: jcAppendMapOfStringToString},
+	{Name: "scopes", Fold: "SCOPES", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthorizerJWTDescription{}.Scopes), Kind: jsoncodec.KFunc, Key: "\"scopes\":", KeyHTML: "\"scopes\":", Omit: true, Dec: jcDecodeSliceOfString, Enc: jcAppendSliceOfString, Empty: jcEmptySliceOfString},
+}}
+
+var jcStructAPIGatewayV2HTTPRequestContextAuthorizerIAMDescription = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "accessKey", Fold: "ACCESSKEY", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthorizerIAMDescription{}.AccessKey), Kind: jsoncodec.KString, Key: "\"accessKey\":", KeyHTML: "\"accessKey\":"},
+	{Name: "accountId", Fold: "ACCOUNTID", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthorizerIAMDescription{}.AccountID), Kind: jsoncodec.KString, Key: "\"accountId\":", KeyHTML: "\"accountId\":"},
+	{Name: "callerId", Fold: "CALLERID", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthorizerIAMDescription{}.CallerID), Kind: jsoncodec.KString, Key: "\"callerId\":", KeyHTML: "\"callerId\":"},
+	{Name: "cognitoIdentity", Fold: "COGNITOIDENTITY", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthorizerIAMDescription{}.CognitoIdentity), Kind: jsoncodec.KStruct, Key: "\"cognitoIdentity\":", KeyHTML: "\"cognitoIdentity\":", Omit: true, Struct: &jcStructAPIGatewayV2HTTPRequestContextAuthorizerCognitoIdentity},
+	{Name: "principalOrgId", Fold: "PRINCIPALORGID", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthorizerIAMDescription{}.PrincipalOrgID), Kind: jsoncodec.KString, Key: "\"principalOrgId\":", KeyHTML: "\"principalOrgId\":"},
+	{Name: "userArn", Fold: "USERARN", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthorizerIAMDescription{}.UserARN), Kind: jsoncodec.KString, Key: "\"userArn\":", KeyHTML: "\"userArn\":"},
+	{Name: "userId", Fold: "USERID", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthorizerIAMDescription{}.UserID), Kind: jsoncodec.KString, Key: "\"userId\":", KeyHTML: "\"userId\":"},
+}}
+
+var jcStructAPIGatewayV2HTTPRequestContextAuthenticationClientCert = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "clientCertPem", Fold: "CLIENTCERTPEM", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthenticationClientCert{}.ClientCertPem), Kind: jsoncodec.KString, Key: "\"clientCertPem\":", KeyHTML: "\"clientCertPem\":"},
+	{Name: "issuerDN", Fold: "ISSUERDN", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthenticationClientCert{}.IssuerDN), Kind: jsoncodec.KString, Key: "\"issuerDN\":", KeyHTML: "\"issuerDN\":"},
+	{Name: "serialNumber", Fold: "SERIALNUMBER", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthenticationClientCert{}.SerialNumber), Kind: jsoncodec.KString, Key: "\"serialNumber\":", KeyHTML: "\"serialNumber\":"},
+	{Name: "subjectDN", Fold: "SUBJECTDN", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthenticationClientCert{}.SubjectDN), Kind: jsoncodec.KString, Key: "\"subjectDN\":", KeyHTML: "\"subjectDN\":"},
+	{Name: "validity", Fold: "VALIDITY", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthenticationClientCert{}.Validity), Kind: jsoncodec.KStruct, Key: "\"validity\":", KeyHTML: "\"validity\":", Struct: &jcStructAPIGatewayV2HTTPRequestContextAuthenticationClientCertValidity},
+}}
+
+var jcStructLambdaFunctionURLRequestContextAuthorizerIAMDescription = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "accessKey", Fold: "ACCESSKEY", Off: unsafe.Offsetof(LambdaFunctionURLRequestContextAuthorizerIAMDescription{}.AccessKey), Kind: jsoncodec.KString, Key: "\"accessKey\":", KeyHTML: "\"accessKey\":"},
+	{Name: "accountId", Fold: "ACCOUNTID", Off: unsafe.Offsetof(LambdaFunctionURLRequestContextAuthorizerIAMDescription{}.AccountID), Kind: jsoncodec.KString, Key: "\"accountId\":", KeyHTML: "\"accountId\":"},
+	{Name: "callerId", Fold: "CALLERID", Off: unsafe.Offsetof(LambdaFunctionURLRequestContextAuthorizerIAMDescription{}.CallerID), Kind: jsoncodec.KString, Key: "\"callerId\":", KeyHTML: "\"callerId\":"},
+	{Name: "userArn", Fold: "USERARN", Off: unsafe.Offsetof(LambdaFunctionURLRequestContextAuthorizerIAMDescription{}.UserARN), Kind: jsoncodec.KString, Key: "\"userArn\":", KeyHTML: "\"userArn\":"},
+	{Name: "userId", Fold: "USERID", Off: unsafe.Offsetof(LambdaFunctionURLRequestContextAuthorizerIAMDescription{}.UserID), Kind: jsoncodec.KString, Key: "\"userId\":", KeyHTML: "\"userId\":"},
+}}
+
+var jcStructAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCertValidity = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "notAfter", Fold: "NOTAFTER", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCertValidity{}.NotAfter), Kind: jsoncodec.KString, Key: "\"notAfter\":", KeyHTML: "\"notAfter\":"},
+	{Name: "notBefore", Fold: "NOTBEFORE", Off: unsafe.Offsetof(APIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCertValidity{}.NotBefore), Kind: jsoncodec.KString, Key: "\"notBefore\":", KeyHTML: "\"notBefore\":"},
+}}
+
+var jcStructAPIGatewayV2HTTPRequestContextAuthorizerCognitoIdentity = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "amr", Fold: "AMR", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthorizerCognitoIdentity{}.AMR), Kind: jsoncodec.KFunc, Key: "\"amr\":", KeyHTML: "\"amr\":", Dec: jcDecodeSliceOfString, Enc: jcAppendSliceOfString},
+	{Name: "identityId", Fold: "IDENTITYID", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthorizerCognitoIdentity{}.IdentityID), Kind: jsoncodec.KString, Key: "\"identityId\":", KeyHTML: "\"identityId\":"},
+	{Name: "identityPoolId", Fold: "IDENTITYPOOLID", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthorizerCognitoIdentity{}.IdentityPoolID), Kind: jsoncodec.KString, Key: "\"identityPoolId\":", KeyHTML: "\"identityPoolId\":"},
+}}
+
+var jcStructAPIGatewayV2HTTPRequestContextAuthenticationClientCertValidity = jsoncodec.Struct{Fields: []jsoncodec.Field{
+	{Name: "notAfter", Fold: "NOTAFTER", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthenticationClientCertValidity{}.NotAfter), Kind: jsoncodec.KString, Key: "\"notAfter\":", KeyHTML: "\"notAfter\":"},
+	{Name: "notBefore", Fold: "NOTBEFORE", Off: unsafe.Offsetof(APIGatewayV2HTTPRequestContextAuthenticationClientCertValidity{}.NotBefore), Kind: jsoncodec.KString, Key: "\"notBefore\":", KeyHTML: "\"notBefore\":"},
+}}
+
+func jcDecodeMapOfStringToString(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*map[string]string)(p)
 	switch d.Peek() {
 	case 'n':
 		if !d.Null() {
 			return false
 		}
-		*p = nil
+		(*v) = nil
 		return true
 	case '{':
 	default:
@@ -5994,53 +491,61 @@ func jcDecodeMapOfStringToString(d *jsoncodec.Decoder, p *map[string]string) boo
 	if !d.Open() {
 		return false
 	}
-	if *p == nil {
-		*p = make(map[string]string)
+	if (*v) == nil {
+		(*v) = make(map[string]string)
 	}
-	m := *p
+	m := (*v)
 	for i := 0; ; i++ {
 		kb, st := d.Key(i)
 		if st == jsoncodec.Fail {
 			return false
 		}
 		if st == jsoncodec.Done {
-			return true
+			break
 		}
 		k := string(d.Str(kb))
 		var e string
-		if !d.String(&e) {
+		if !d.String((*string)(&e)) {
 			return false
 		}
 		m[k] = e
 	}
+	return true
 }
 
-func jcAppendMapOfStringToString(b []byte, v map[string]string, esc bool) ([]byte, bool) {
-	if v == nil {
-		return append(b, "null"...), true
-	}
+func jcAppendMapOfStringToString(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
 	var ok bool
 	_ = ok
+	v := (*map[string]string)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
 	b = append(b, '{')
-	for i, k := range jsoncodec.SortedKeys(v) {
+	for i, k := range jsoncodec.SortedKeys((*v)) {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = jsoncodec.AppendString(b, string(k), esc)
 		b = append(b, ':')
-		e := v[k]
+		e := (*v)[k]
 		b = jsoncodec.AppendString(b, string(e), esc)
 	}
-	return append(b, '}'), true
+	b = append(b, '}')
+	return b, true
 }
 
-func jcDecodeSliceOfString(d *jsoncodec.Decoder, p *[]string) bool {
+func jcEmptyMapOfStringToString(p unsafe.Pointer) bool {
+	return len((*(*map[string]string)(p))) == 0
+}
+
+func jcDecodeSliceOfString(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*[]string)(p)
 	switch d.Peek() {
 	case 'n':
 		if !d.Null() {
 			return false
 		}
-		*p = nil
+		(*v) = nil
 		return true
 	case '[':
 	default:
@@ -6049,7 +554,7 @@ func jcDecodeSliceOfString(d *jsoncodec.Decoder, p *[]string) bool {
 	if !d.Open() {
 		return false
 	}
-	s := (*p)[:0]
+	s := (*v)[:0]
 	for i := 0; ; i++ {
 		st := d.Next(i, ']')
 		if st == jsoncodec.Fail {
@@ -6064,40 +569,47 @@ func jcDecodeSliceOfString(d *jsoncodec.Decoder, p *[]string) bool {
 			var z string
 			s = append(s, z)
 		}
-		if !d.String(&s[len(s)-1]) {
+		if !d.String((*string)(&s[len(s)-1])) {
 			return false
 		}
 	}
 	if len(s) == 0 {
 		s = make([]string, 0)
 	}
-	*p = s
+	(*v) = s
 	return true
 }
 
-func jcAppendSliceOfString(b []byte, v []string, esc bool) ([]byte, bool) {
-	if v == nil {
-		return append(b, "null"...), true
-	}
+func jcAppendSliceOfString(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
 	var ok bool
 	_ = ok
+	v := (*[]string)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
 	b = append(b, '[')
-	for i := range v {
+	for i := range *v {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = jsoncodec.AppendString(b, string(v[i]), esc)
+		b = jsoncodec.AppendString(b, string((*v)[i]), esc)
 	}
-	return append(b, ']'), true
+	b = append(b, ']')
+	return b, true
 }
 
-func jcDecodeMapOfStringToSliceOfString(d *jsoncodec.Decoder, p *map[string][]string) bool {
+func jcEmptySliceOfString(p unsafe.Pointer) bool {
+	return len((*(*[]string)(p))) == 0
+}
+
+func jcDecodeMapOfStringToSliceOfString(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*map[string][]string)(p)
 	switch d.Peek() {
 	case 'n':
 		if !d.Null() {
 			return false
 		}
-		*p = nil
+		(*v) = nil
 		return true
 	case '{':
 	default:
@@ -6106,55 +618,63 @@ func jcDecodeMapOfStringToSliceOfString(d *jsoncodec.Decoder, p *map[string][]st
 	if !d.Open() {
 		return false
 	}
-	if *p == nil {
-		*p = make(map[string][]string)
+	if (*v) == nil {
+		(*v) = make(map[string][]string)
 	}
-	m := *p
+	m := (*v)
 	for i := 0; ; i++ {
 		kb, st := d.Key(i)
 		if st == jsoncodec.Fail {
 			return false
 		}
 		if st == jsoncodec.Done {
-			return true
+			break
 		}
 		k := string(d.Str(kb))
 		var e []string
-		if !jcDecodeSliceOfString(d, &e) {
+		if !jcDecodeSliceOfString(d, unsafe.Pointer(&e)) {
 			return false
 		}
 		m[k] = e
 	}
+	return true
 }
 
-func jcAppendMapOfStringToSliceOfString(b []byte, v map[string][]string, esc bool) ([]byte, bool) {
-	if v == nil {
-		return append(b, "null"...), true
-	}
+func jcAppendMapOfStringToSliceOfString(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
 	var ok bool
 	_ = ok
+	v := (*map[string][]string)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
 	b = append(b, '{')
-	for i, k := range jsoncodec.SortedKeys(v) {
+	for i, k := range jsoncodec.SortedKeys((*v)) {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = jsoncodec.AppendString(b, string(k), esc)
 		b = append(b, ':')
-		e := v[k]
-		if b, ok = jcAppendSliceOfString(b, e, esc); !ok {
+		e := (*v)[k]
+		if b, ok = jcAppendSliceOfString(b, unsafe.Pointer(&e), esc); !ok {
 			return b, false
 		}
 	}
-	return append(b, '}'), true
+	b = append(b, '}')
+	return b, true
 }
 
-func jcDecodeMapOfStringToAny(d *jsoncodec.Decoder, p *map[string]interface{}) bool {
+func jcEmptyMapOfStringToSliceOfString(p unsafe.Pointer) bool {
+	return len((*(*map[string][]string)(p))) == 0
+}
+
+func jcDecodeMapOfStringToAny(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*map[string]interface{})(p)
 	switch d.Peek() {
 	case 'n':
 		if !d.Null() {
 			return false
 		}
-		*p = nil
+		(*v) = nil
 		return true
 	case '{':
 	default:
@@ -6163,55 +683,63 @@ func jcDecodeMapOfStringToAny(d *jsoncodec.Decoder, p *map[string]interface{}) b
 	if !d.Open() {
 		return false
 	}
-	if *p == nil {
-		*p = make(map[string]interface{})
+	if (*v) == nil {
+		(*v) = make(map[string]interface{})
 	}
-	m := *p
+	m := (*v)
 	for i := 0; ; i++ {
 		kb, st := d.Key(i)
 		if st == jsoncodec.Fail {
 			return false
 		}
 		if st == jsoncodec.Done {
-			return true
+			break
 		}
 		k := string(d.Str(kb))
 		var e interface{}
-		if !d.Any(&e) {
+		if !d.Any((*any)(&e)) {
 			return false
 		}
 		m[k] = e
 	}
+	return true
 }
 
-func jcAppendMapOfStringToAny(b []byte, v map[string]interface{}, esc bool) ([]byte, bool) {
-	if v == nil {
-		return append(b, "null"...), true
-	}
+func jcAppendMapOfStringToAny(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
 	var ok bool
 	_ = ok
+	v := (*map[string]interface{})(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
 	b = append(b, '{')
-	for i, k := range jsoncodec.SortedKeys(v) {
+	for i, k := range jsoncodec.SortedKeys((*v)) {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = jsoncodec.AppendString(b, string(k), esc)
 		b = append(b, ':')
-		e := v[k]
+		e := (*v)[k]
 		if b, ok = jsoncodec.AppendAny(b, e, esc); !ok {
 			return b, false
 		}
 	}
-	return append(b, '}'), true
+	b = append(b, '}')
+	return b, true
 }
 
-func jcDecodeSliceOfSQSMessage(d *jsoncodec.Decoder, p *[]SQSMessage) bool {
+func jcEmptyMapOfStringToAny(p unsafe.Pointer) bool {
+	return len((*(*map[string]interface{})(p))) == 0
+}
+
+func jcDecodeSliceOfSQSMessage(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*[]SQSMessage)(p)
 	switch d.Peek() {
 	case 'n':
 		if !d.Null() {
 			return false
 		}
-		*p = nil
+		(*v) = nil
 		return true
 	case '[':
 	default:
@@ -6220,7 +748,7 @@ func jcDecodeSliceOfSQSMessage(d *jsoncodec.Decoder, p *[]SQSMessage) bool {
 	if !d.Open() {
 		return false
 	}
-	s := (*p)[:0]
+	s := (*v)[:0]
 	for i := 0; ; i++ {
 		st := d.Next(i, ']')
 		if st == jsoncodec.Fail {
@@ -6235,42 +763,49 @@ func jcDecodeSliceOfSQSMessage(d *jsoncodec.Decoder, p *[]SQSMessage) bool {
 			var z SQSMessage
 			s = append(s, z)
 		}
-		if !jcDecodeSQSMessage(d, &s[len(s)-1]) {
+		if !jsoncodec.DecodeStruct(d, unsafe.Pointer(&s[len(s)-1]), &jcStructSQSMessage) {
 			return false
 		}
 	}
 	if len(s) == 0 {
 		s = make([]SQSMessage, 0)
 	}
-	*p = s
+	(*v) = s
 	return true
 }
 
-func jcAppendSliceOfSQSMessage(b []byte, v []SQSMessage, esc bool) ([]byte, bool) {
-	if v == nil {
-		return append(b, "null"...), true
-	}
+func jcAppendSliceOfSQSMessage(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
 	var ok bool
 	_ = ok
+	v := (*[]SQSMessage)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
 	b = append(b, '[')
-	for i := range v {
+	for i := range *v {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if b, ok = jcAppendSQSMessage(b, &v[i], esc); !ok {
+		if b, ok = jsoncodec.AppendStruct(b, unsafe.Pointer(&(*v)[i]), &jcStructSQSMessage, esc); !ok {
 			return b, false
 		}
 	}
-	return append(b, ']'), true
+	b = append(b, ']')
+	return b, true
 }
 
-func jcDecodeSliceOfSQSBatchItemFailure(d *jsoncodec.Decoder, p *[]SQSBatchItemFailure) bool {
+func jcEmptySliceOfSQSMessage(p unsafe.Pointer) bool {
+	return len((*(*[]SQSMessage)(p))) == 0
+}
+
+func jcDecodeSliceOfSQSBatchItemFailure(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*[]SQSBatchItemFailure)(p)
 	switch d.Peek() {
 	case 'n':
 		if !d.Null() {
 			return false
 		}
-		*p = nil
+		(*v) = nil
 		return true
 	case '[':
 	default:
@@ -6279,7 +814,7 @@ func jcDecodeSliceOfSQSBatchItemFailure(d *jsoncodec.Decoder, p *[]SQSBatchItemF
 	if !d.Open() {
 		return false
 	}
-	s := (*p)[:0]
+	s := (*v)[:0]
 	for i := 0; ; i++ {
 		st := d.Next(i, ']')
 		if st == jsoncodec.Fail {
@@ -6294,42 +829,49 @@ func jcDecodeSliceOfSQSBatchItemFailure(d *jsoncodec.Decoder, p *[]SQSBatchItemF
 			var z SQSBatchItemFailure
 			s = append(s, z)
 		}
-		if !jcDecodeSQSBatchItemFailure(d, &s[len(s)-1]) {
+		if !jsoncodec.DecodeStruct(d, unsafe.Pointer(&s[len(s)-1]), &jcStructSQSBatchItemFailure) {
 			return false
 		}
 	}
 	if len(s) == 0 {
 		s = make([]SQSBatchItemFailure, 0)
 	}
-	*p = s
+	(*v) = s
 	return true
 }
 
-func jcAppendSliceOfSQSBatchItemFailure(b []byte, v []SQSBatchItemFailure, esc bool) ([]byte, bool) {
-	if v == nil {
-		return append(b, "null"...), true
-	}
+func jcAppendSliceOfSQSBatchItemFailure(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
 	var ok bool
 	_ = ok
+	v := (*[]SQSBatchItemFailure)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
 	b = append(b, '[')
-	for i := range v {
+	for i := range *v {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if b, ok = jcAppendSQSBatchItemFailure(b, &v[i], esc); !ok {
+		if b, ok = jsoncodec.AppendStruct(b, unsafe.Pointer(&(*v)[i]), &jcStructSQSBatchItemFailure, esc); !ok {
 			return b, false
 		}
 	}
-	return append(b, ']'), true
+	b = append(b, ']')
+	return b, true
 }
 
-func jcDecodeSliceOfSNSEventRecord(d *jsoncodec.Decoder, p *[]SNSEventRecord) bool {
+func jcEmptySliceOfSQSBatchItemFailure(p unsafe.Pointer) bool {
+	return len((*(*[]SQSBatchItemFailure)(p))) == 0
+}
+
+func jcDecodeSliceOfSNSEventRecord(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*[]SNSEventRecord)(p)
 	switch d.Peek() {
 	case 'n':
 		if !d.Null() {
 			return false
 		}
-		*p = nil
+		(*v) = nil
 		return true
 	case '[':
 	default:
@@ -6338,7 +880,7 @@ func jcDecodeSliceOfSNSEventRecord(d *jsoncodec.Decoder, p *[]SNSEventRecord) bo
 	if !d.Open() {
 		return false
 	}
-	s := (*p)[:0]
+	s := (*v)[:0]
 	for i := 0; ; i++ {
 		st := d.Next(i, ']')
 		if st == jsoncodec.Fail {
@@ -6353,42 +895,91 @@ func jcDecodeSliceOfSNSEventRecord(d *jsoncodec.Decoder, p *[]SNSEventRecord) bo
 			var z SNSEventRecord
 			s = append(s, z)
 		}
-		if !jcDecodeSNSEventRecord(d, &s[len(s)-1]) {
+		if !jsoncodec.DecodeStruct(d, unsafe.Pointer(&s[len(s)-1]), &jcStructSNSEventRecord) {
 			return false
 		}
 	}
 	if len(s) == 0 {
 		s = make([]SNSEventRecord, 0)
 	}
-	*p = s
+	(*v) = s
 	return true
 }
 
-func jcAppendSliceOfSNSEventRecord(b []byte, v []SNSEventRecord, esc bool) ([]byte, bool) {
-	if v == nil {
-		return append(b, "null"...), true
-	}
+func jcAppendSliceOfSNSEventRecord(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
 	var ok bool
 	_ = ok
+	v := (*[]SNSEventRecord)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
 	b = append(b, '[')
-	for i := range v {
+	for i := range *v {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if b, ok = jcAppendSNSEventRecord(b, &v[i], esc); !ok {
+		if b, ok = jsoncodec.AppendStruct(b, unsafe.Pointer(&(*v)[i]), &jcStructSNSEventRecord, esc); !ok {
 			return b, false
 		}
 	}
-	return append(b, ']'), true
+	b = append(b, ']')
+	return b, true
 }
 
-func jcDecodeSliceOfDynamoDBEventRecord(d *jsoncodec.Decoder, p *[]DynamoDBEventRecord) bool {
+func jcEmptySliceOfSNSEventRecord(p unsafe.Pointer) bool {
+	return len((*(*[]SNSEventRecord)(p))) == 0
+}
+
+func jcDecodeTimeTime(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*time.Time)(p)
+	if raw, ok := d.Raw(); !ok || (&(*v)).UnmarshalJSON(raw) != nil {
+		return false
+	}
+	return true
+}
+
+func jcAppendTimeTime(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
+	var ok bool
+	_ = ok
+	v := (*time.Time)(p)
+	if b, ok = jsoncodec.AppendTime(b, (*v)); !ok {
+		return b, false
+	}
+	return b, true
+}
+
+func jcDecodeJsonRawMessage(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*json.RawMessage)(p)
+	if raw, ok := d.Raw(); !ok || (&(*v)).UnmarshalJSON(raw) != nil {
+		return false
+	}
+	return true
+}
+
+func jcAppendJsonRawMessage(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
+	var ok bool
+	_ = ok
+	v := (*json.RawMessage)(p)
+	if out, err := (*v).MarshalJSON(); err != nil {
+		return b, false
+	} else if b, ok = jsoncodec.AppendMarshaled(b, out, esc); !ok {
+		return b, false
+	}
+	return b, true
+}
+
+func jcEmptyJsonRawMessage(p unsafe.Pointer) bool {
+	return len((*(*json.RawMessage)(p))) == 0
+}
+
+func jcDecodeSliceOfDynamoDBEventRecord(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*[]DynamoDBEventRecord)(p)
 	switch d.Peek() {
 	case 'n':
 		if !d.Null() {
 			return false
 		}
-		*p = nil
+		(*v) = nil
 		return true
 	case '[':
 	default:
@@ -6397,7 +988,7 @@ func jcDecodeSliceOfDynamoDBEventRecord(d *jsoncodec.Decoder, p *[]DynamoDBEvent
 	if !d.Open() {
 		return false
 	}
-	s := (*p)[:0]
+	s := (*v)[:0]
 	for i := 0; ; i++ {
 		st := d.Next(i, ']')
 		if st == jsoncodec.Fail {
@@ -6412,42 +1003,49 @@ func jcDecodeSliceOfDynamoDBEventRecord(d *jsoncodec.Decoder, p *[]DynamoDBEvent
 			var z DynamoDBEventRecord
 			s = append(s, z)
 		}
-		if !jcDecodeDynamoDBEventRecord(d, &s[len(s)-1]) {
+		if !jsoncodec.DecodeStruct(d, unsafe.Pointer(&s[len(s)-1]), &jcStructDynamoDBEventRecord) {
 			return false
 		}
 	}
 	if len(s) == 0 {
 		s = make([]DynamoDBEventRecord, 0)
 	}
-	*p = s
+	(*v) = s
 	return true
 }
 
-func jcAppendSliceOfDynamoDBEventRecord(b []byte, v []DynamoDBEventRecord, esc bool) ([]byte, bool) {
-	if v == nil {
-		return append(b, "null"...), true
-	}
+func jcAppendSliceOfDynamoDBEventRecord(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
 	var ok bool
 	_ = ok
+	v := (*[]DynamoDBEventRecord)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
 	b = append(b, '[')
-	for i := range v {
+	for i := range *v {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if b, ok = jcAppendDynamoDBEventRecord(b, &v[i], esc); !ok {
+		if b, ok = jsoncodec.AppendStruct(b, unsafe.Pointer(&(*v)[i]), &jcStructDynamoDBEventRecord, esc); !ok {
 			return b, false
 		}
 	}
-	return append(b, ']'), true
+	b = append(b, ']')
+	return b, true
 }
 
-func jcDecodeSliceOfDynamoDBBatchItemFailure(d *jsoncodec.Decoder, p *[]DynamoDBBatchItemFailure) bool {
+func jcEmptySliceOfDynamoDBEventRecord(p unsafe.Pointer) bool {
+	return len((*(*[]DynamoDBEventRecord)(p))) == 0
+}
+
+func jcDecodeSliceOfDynamoDBBatchItemFailure(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*[]DynamoDBBatchItemFailure)(p)
 	switch d.Peek() {
 	case 'n':
 		if !d.Null() {
 			return false
 		}
-		*p = nil
+		(*v) = nil
 		return true
 	case '[':
 	default:
@@ -6456,7 +1054,7 @@ func jcDecodeSliceOfDynamoDBBatchItemFailure(d *jsoncodec.Decoder, p *[]DynamoDB
 	if !d.Open() {
 		return false
 	}
-	s := (*p)[:0]
+	s := (*v)[:0]
 	for i := 0; ; i++ {
 		st := d.Next(i, ']')
 		if st == jsoncodec.Fail {
@@ -6471,42 +1069,49 @@ func jcDecodeSliceOfDynamoDBBatchItemFailure(d *jsoncodec.Decoder, p *[]DynamoDB
 			var z DynamoDBBatchItemFailure
 			s = append(s, z)
 		}
-		if !jcDecodeDynamoDBBatchItemFailure(d, &s[len(s)-1]) {
+		if !jsoncodec.DecodeStruct(d, unsafe.Pointer(&s[len(s)-1]), &jcStructDynamoDBBatchItemFailure) {
 			return false
 		}
 	}
 	if len(s) == 0 {
 		s = make([]DynamoDBBatchItemFailure, 0)
 	}
-	*p = s
+	(*v) = s
 	return true
 }
 
-func jcAppendSliceOfDynamoDBBatchItemFailure(b []byte, v []DynamoDBBatchItemFailure, esc bool) ([]byte, bool) {
-	if v == nil {
-		return append(b, "null"...), true
-	}
+func jcAppendSliceOfDynamoDBBatchItemFailure(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
 	var ok bool
 	_ = ok
+	v := (*[]DynamoDBBatchItemFailure)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
 	b = append(b, '[')
-	for i := range v {
+	for i := range *v {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if b, ok = jcAppendDynamoDBBatchItemFailure(b, &v[i], esc); !ok {
+		if b, ok = jsoncodec.AppendStruct(b, unsafe.Pointer(&(*v)[i]), &jcStructDynamoDBBatchItemFailure, esc); !ok {
 			return b, false
 		}
 	}
-	return append(b, ']'), true
+	b = append(b, ']')
+	return b, true
 }
 
-func jcDecodeSliceOfKinesisEventRecord(d *jsoncodec.Decoder, p *[]KinesisEventRecord) bool {
+func jcEmptySliceOfDynamoDBBatchItemFailure(p unsafe.Pointer) bool {
+	return len((*(*[]DynamoDBBatchItemFailure)(p))) == 0
+}
+
+func jcDecodeSliceOfKinesisEventRecord(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*[]KinesisEventRecord)(p)
 	switch d.Peek() {
 	case 'n':
 		if !d.Null() {
 			return false
 		}
-		*p = nil
+		(*v) = nil
 		return true
 	case '[':
 	default:
@@ -6515,7 +1120,7 @@ func jcDecodeSliceOfKinesisEventRecord(d *jsoncodec.Decoder, p *[]KinesisEventRe
 	if !d.Open() {
 		return false
 	}
-	s := (*p)[:0]
+	s := (*v)[:0]
 	for i := 0; ; i++ {
 		st := d.Next(i, ']')
 		if st == jsoncodec.Fail {
@@ -6530,42 +1135,49 @@ func jcDecodeSliceOfKinesisEventRecord(d *jsoncodec.Decoder, p *[]KinesisEventRe
 			var z KinesisEventRecord
 			s = append(s, z)
 		}
-		if !jcDecodeKinesisEventRecord(d, &s[len(s)-1]) {
+		if !jsoncodec.DecodeStruct(d, unsafe.Pointer(&s[len(s)-1]), &jcStructKinesisEventRecord) {
 			return false
 		}
 	}
 	if len(s) == 0 {
 		s = make([]KinesisEventRecord, 0)
 	}
-	*p = s
+	(*v) = s
 	return true
 }
 
-func jcAppendSliceOfKinesisEventRecord(b []byte, v []KinesisEventRecord, esc bool) ([]byte, bool) {
-	if v == nil {
-		return append(b, "null"...), true
-	}
+func jcAppendSliceOfKinesisEventRecord(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
 	var ok bool
 	_ = ok
+	v := (*[]KinesisEventRecord)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
 	b = append(b, '[')
-	for i := range v {
+	for i := range *v {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if b, ok = jcAppendKinesisEventRecord(b, &v[i], esc); !ok {
+		if b, ok = jsoncodec.AppendStruct(b, unsafe.Pointer(&(*v)[i]), &jcStructKinesisEventRecord, esc); !ok {
 			return b, false
 		}
 	}
-	return append(b, ']'), true
+	b = append(b, ']')
+	return b, true
 }
 
-func jcDecodeSliceOfKinesisBatchItemFailure(d *jsoncodec.Decoder, p *[]KinesisBatchItemFailure) bool {
+func jcEmptySliceOfKinesisEventRecord(p unsafe.Pointer) bool {
+	return len((*(*[]KinesisEventRecord)(p))) == 0
+}
+
+func jcDecodeSliceOfKinesisBatchItemFailure(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*[]KinesisBatchItemFailure)(p)
 	switch d.Peek() {
 	case 'n':
 		if !d.Null() {
 			return false
 		}
-		*p = nil
+		(*v) = nil
 		return true
 	case '[':
 	default:
@@ -6574,7 +1186,7 @@ func jcDecodeSliceOfKinesisBatchItemFailure(d *jsoncodec.Decoder, p *[]KinesisBa
 	if !d.Open() {
 		return false
 	}
-	s := (*p)[:0]
+	s := (*v)[:0]
 	for i := 0; ; i++ {
 		st := d.Next(i, ']')
 		if st == jsoncodec.Fail {
@@ -6589,42 +1201,121 @@ func jcDecodeSliceOfKinesisBatchItemFailure(d *jsoncodec.Decoder, p *[]KinesisBa
 			var z KinesisBatchItemFailure
 			s = append(s, z)
 		}
-		if !jcDecodeKinesisBatchItemFailure(d, &s[len(s)-1]) {
+		if !jsoncodec.DecodeStruct(d, unsafe.Pointer(&s[len(s)-1]), &jcStructKinesisBatchItemFailure) {
 			return false
 		}
 	}
 	if len(s) == 0 {
 		s = make([]KinesisBatchItemFailure, 0)
 	}
-	*p = s
+	(*v) = s
 	return true
 }
 
-func jcAppendSliceOfKinesisBatchItemFailure(b []byte, v []KinesisBatchItemFailure, esc bool) ([]byte, bool) {
-	if v == nil {
-		return append(b, "null"...), true
-	}
+func jcAppendSliceOfKinesisBatchItemFailure(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
 	var ok bool
 	_ = ok
+	v := (*[]KinesisBatchItemFailure)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
 	b = append(b, '[')
-	for i := range v {
+	for i := range *v {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if b, ok = jcAppendKinesisBatchItemFailure(b, &v[i], esc); !ok {
+		if b, ok = jsoncodec.AppendStruct(b, unsafe.Pointer(&(*v)[i]), &jcStructKinesisBatchItemFailure, esc); !ok {
 			return b, false
 		}
 	}
-	return append(b, ']'), true
+	b = append(b, ']')
+	return b, true
 }
 
-func jcDecodeSliceOfIAMPolicyStatement(d *jsoncodec.Decoder, p *[]IAMPolicyStatement) bool {
+func jcEmptySliceOfKinesisBatchItemFailure(p unsafe.Pointer) bool {
+	return len((*(*[]KinesisBatchItemFailure)(p))) == 0
+}
+
+func jcDecodePtrToAPIGatewayV2HTTPRequestContextAuthorizerDescription(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (**APIGatewayV2HTTPRequestContextAuthorizerDescription)(p)
+	if d.Peek() == 'n' {
+		if !d.Null() {
+			return false
+		}
+		(*v) = nil
+		return true
+	}
+	if (*v) == nil {
+		(*v) = new(APIGatewayV2HTTPRequestContextAuthorizerDescription)
+	}
+	p1 := (*v)
+	if !jsoncodec.DecodeStruct(d, unsafe.Pointer(&(*p1)), &jcStructAPIGatewayV2HTTPRequestContextAuthorizerDescription) {
+		return false
+	}
+	return true
+}
+
+func jcAppendPtrToAPIGatewayV2HTTPRequestContextAuthorizerDescription(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
+	var ok bool
+	_ = ok
+	v := (**APIGatewayV2HTTPRequestContextAuthorizerDescription)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
+	if b, ok = jsoncodec.AppendStruct(b, unsafe.Pointer(&(*(*v))), &jcStructAPIGatewayV2HTTPRequestContextAuthorizerDescription, esc); !ok {
+		return b, false
+	}
+	return b, true
+}
+
+func jcEmptyPtrToAPIGatewayV2HTTPRequestContextAuthorizerDescription(p unsafe.Pointer) bool {
+	return (*(**APIGatewayV2HTTPRequestContextAuthorizerDescription)(p)) == nil
+}
+
+func jcDecodePtrToLambdaFunctionURLRequestContextAuthorizerDescription(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (**LambdaFunctionURLRequestContextAuthorizerDescription)(p)
+	if d.Peek() == 'n' {
+		if !d.Null() {
+			return false
+		}
+		(*v) = nil
+		return true
+	}
+	if (*v) == nil {
+		(*v) = new(LambdaFunctionURLRequestContextAuthorizerDescription)
+	}
+	p2 := (*v)
+	if !jsoncodec.DecodeStruct(d, unsafe.Pointer(&(*p2)), &jcStructLambdaFunctionURLRequestContextAuthorizerDescription) {
+		return false
+	}
+	return true
+}
+
+func jcAppendPtrToLambdaFunctionURLRequestContextAuthorizerDescription(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
+	var ok bool
+	_ = ok
+	v := (**LambdaFunctionURLRequestContextAuthorizerDescription)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
+	if b, ok = jsoncodec.AppendStruct(b, unsafe.Pointer(&(*(*v))), &jcStructLambdaFunctionURLRequestContextAuthorizerDescription, esc); !ok {
+		return b, false
+	}
+	return b, true
+}
+
+func jcEmptyPtrToLambdaFunctionURLRequestContextAuthorizerDescription(p unsafe.Pointer) bool {
+	return (*(**LambdaFunctionURLRequestContextAuthorizerDescription)(p)) == nil
+}
+
+func jcDecodeSliceOfIAMPolicyStatement(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*[]IAMPolicyStatement)(p)
 	switch d.Peek() {
 	case 'n':
 		if !d.Null() {
 			return false
 		}
-		*p = nil
+		(*v) = nil
 		return true
 	case '[':
 	default:
@@ -6633,7 +1324,7 @@ func jcDecodeSliceOfIAMPolicyStatement(d *jsoncodec.Decoder, p *[]IAMPolicyState
 	if !d.Open() {
 		return false
 	}
-	s := (*p)[:0]
+	s := (*v)[:0]
 	for i := 0; ; i++ {
 		st := d.Next(i, ']')
 		if st == jsoncodec.Fail {
@@ -6648,42 +1339,49 @@ func jcDecodeSliceOfIAMPolicyStatement(d *jsoncodec.Decoder, p *[]IAMPolicyState
 			var z IAMPolicyStatement
 			s = append(s, z)
 		}
-		if !jcDecodeIAMPolicyStatement(d, &s[len(s)-1]) {
+		if !jsoncodec.DecodeStruct(d, unsafe.Pointer(&s[len(s)-1]), &jcStructIAMPolicyStatement) {
 			return false
 		}
 	}
 	if len(s) == 0 {
 		s = make([]IAMPolicyStatement, 0)
 	}
-	*p = s
+	(*v) = s
 	return true
 }
 
-func jcAppendSliceOfIAMPolicyStatement(b []byte, v []IAMPolicyStatement, esc bool) ([]byte, bool) {
-	if v == nil {
-		return append(b, "null"...), true
-	}
+func jcAppendSliceOfIAMPolicyStatement(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
 	var ok bool
 	_ = ok
+	v := (*[]IAMPolicyStatement)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
 	b = append(b, '[')
-	for i := range v {
+	for i := range *v {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if b, ok = jcAppendIAMPolicyStatement(b, &v[i], esc); !ok {
+		if b, ok = jsoncodec.AppendStruct(b, unsafe.Pointer(&(*v)[i]), &jcStructIAMPolicyStatement, esc); !ok {
 			return b, false
 		}
 	}
-	return append(b, ']'), true
+	b = append(b, ']')
+	return b, true
 }
 
-func jcDecodeMapOfStringToSQSMessageAttribute(d *jsoncodec.Decoder, p *map[string]SQSMessageAttribute) bool {
+func jcEmptySliceOfIAMPolicyStatement(p unsafe.Pointer) bool {
+	return len((*(*[]IAMPolicyStatement)(p))) == 0
+}
+
+func jcDecodeMapOfStringToSQSMessageAttribute(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*map[string]SQSMessageAttribute)(p)
 	switch d.Peek() {
 	case 'n':
 		if !d.Null() {
 			return false
 		}
-		*p = nil
+		(*v) = nil
 		return true
 	case '{':
 	default:
@@ -6692,55 +1390,300 @@ func jcDecodeMapOfStringToSQSMessageAttribute(d *jsoncodec.Decoder, p *map[strin
 	if !d.Open() {
 		return false
 	}
-	if *p == nil {
-		*p = make(map[string]SQSMessageAttribute)
+	if (*v) == nil {
+		(*v) = make(map[string]SQSMessageAttribute)
 	}
-	m := *p
+	m := (*v)
 	for i := 0; ; i++ {
 		kb, st := d.Key(i)
 		if st == jsoncodec.Fail {
 			return false
 		}
 		if st == jsoncodec.Done {
-			return true
+			break
 		}
 		k := string(d.Str(kb))
 		var e SQSMessageAttribute
-		if !jcDecodeSQSMessageAttribute(d, &e) {
+		if !jsoncodec.DecodeStruct(d, unsafe.Pointer(&e), &jcStructSQSMessageAttribute) {
 			return false
 		}
 		m[k] = e
 	}
+	return true
 }
 
-func jcAppendMapOfStringToSQSMessageAttribute(b []byte, v map[string]SQSMessageAttribute, esc bool) ([]byte, bool) {
-	if v == nil {
-		return append(b, "null"...), true
-	}
+func jcAppendMapOfStringToSQSMessageAttribute(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
 	var ok bool
 	_ = ok
+	v := (*map[string]SQSMessageAttribute)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
 	b = append(b, '{')
-	for i, k := range jsoncodec.SortedKeys(v) {
+	for i, k := range jsoncodec.SortedKeys((*v)) {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = jsoncodec.AppendString(b, string(k), esc)
 		b = append(b, ':')
-		e := v[k]
-		if b, ok = jcAppendSQSMessageAttribute(b, &e, esc); !ok {
+		e := (*v)[k]
+		if b, ok = jsoncodec.AppendStruct(b, unsafe.Pointer(&e), &jcStructSQSMessageAttribute, esc); !ok {
 			return b, false
 		}
 	}
-	return append(b, '}'), true
+	b = append(b, '}')
+	return b, true
 }
 
-func jcDecodeSliceOfSliceOfByte(d *jsoncodec.Decoder, p *[][]byte) bool {
+func jcEmptyMapOfStringToSQSMessageAttribute(p unsafe.Pointer) bool {
+	return len((*(*map[string]SQSMessageAttribute)(p))) == 0
+}
+
+func jcDecodePtrToDynamoDBUserIdentity(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (**DynamoDBUserIdentity)(p)
+	if d.Peek() == 'n' {
+		if !d.Null() {
+			return false
+		}
+		(*v) = nil
+		return true
+	}
+	if (*v) == nil {
+		(*v) = new(DynamoDBUserIdentity)
+	}
+	p3 := (*v)
+	if !jsoncodec.DecodeStruct(d, unsafe.Pointer(&(*p3)), &jcStructDynamoDBUserIdentity) {
+		return false
+	}
+	return true
+}
+
+func jcAppendPtrToDynamoDBUserIdentity(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
+	var ok bool
+	_ = ok
+	v := (**DynamoDBUserIdentity)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
+	if b, ok = jsoncodec.AppendStruct(b, unsafe.Pointer(&(*(*v))), &jcStructDynamoDBUserIdentity, esc); !ok {
+		return b, false
+	}
+	return b, true
+}
+
+func jcEmptyPtrToDynamoDBUserIdentity(p unsafe.Pointer) bool {
+	return (*(**DynamoDBUserIdentity)(p)) == nil
+}
+
+func jcDecodePtrToAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (**APIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert)(p)
+	if d.Peek() == 'n' {
+		if !d.Null() {
+			return false
+		}
+		(*v) = nil
+		return true
+	}
+	if (*v) == nil {
+		(*v) = new(APIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert)
+	}
+	p4 := (*v)
+	if !jsoncodec.DecodeStruct(d, unsafe.Pointer(&(*p4)), &jcStructAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert) {
+		return false
+	}
+	return true
+}
+
+func jcAppendPtrToAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
+	var ok bool
+	_ = ok
+	v := (**APIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
+	if b, ok = jsoncodec.AppendStruct(b, unsafe.Pointer(&(*(*v))), &jcStructAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert, esc); !ok {
+		return b, false
+	}
+	return b, true
+}
+
+func jcEmptyPtrToAPIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert(p unsafe.Pointer) bool {
+	return (*(**APIGatewayCustomAuthorizerRequestTypeRequestIdentityClientCert)(p)) == nil
+}
+
+func jcDecodePtrToAPIGatewayV2HTTPRequestContextAuthorizerJWTDescription(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (**APIGatewayV2HTTPRequestContextAuthorizerJWTDescription)(p)
+	if d.Peek() == 'n' {
+		if !d.Null() {
+			return false
+		}
+		(*v) = nil
+		return true
+	}
+	if (*v) == nil {
+		(*v) = new(APIGatewayV2HTTPRequestContextAuthorizerJWTDescription)
+	}
+	p5 := (*v)
+	if !jsoncodec.DecodeStruct(d, unsafe.Pointer(&(*p5)), &jcStructAPIGatewayV2HTTPRequestContextAuthorizerJWTDescription) {
+		return false
+	}
+	return true
+}
+
+func jcAppendPtrToAPIGatewayV2HTTPRequestContextAuthorizerJWTDescription(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
+	var ok bool
+	_ = ok
+	v := (**APIGatewayV2HTTPRequestContextAuthorizerJWTDescription)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
+	if b, ok = jsoncodec.AppendStruct(b, unsafe.Pointer(&(*(*v))), &jcStructAPIGatewayV2HTTPRequestContextAuthorizerJWTDescription, esc); !ok {
+		return b, false
+	}
+	return b, true
+}
+
+func jcEmptyPtrToAPIGatewayV2HTTPRequestContextAuthorizerJWTDescription(p unsafe.Pointer) bool {
+	return (*(**APIGatewayV2HTTPRequestContextAuthorizerJWTDescription)(p)) == nil
+}
+
+func jcDecodePtrToAPIGatewayV2HTTPRequestContextAuthorizerIAMDescription(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (**APIGatewayV2HTTPRequestContextAuthorizerIAMDescription)(p)
+	if d.Peek() == 'n' {
+		if !d.Null() {
+			return false
+		}
+		(*v) = nil
+		return true
+	}
+	if (*v) == nil {
+		(*v) = new(APIGatewayV2HTTPRequestContextAuthorizerIAMDescription)
+	}
+	p6 := (*v)
+	if !jsoncodec.DecodeStruct(d, unsafe.Pointer(&(*p6)), &jcStructAPIGatewayV2HTTPRequestContextAuthorizerIAMDescription) {
+		return false
+	}
+	return true
+}
+
+func jcAppendPtrToAPIGatewayV2HTTPRequestContextAuthorizerIAMDescription(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
+	var ok bool
+	_ = ok
+	v := (**APIGatewayV2HTTPRequestContextAuthorizerIAMDescription)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
+	if b, ok = jsoncodec.AppendStruct(b, unsafe.Pointer(&(*(*v))), &jcStructAPIGatewayV2HTTPRequestContextAuthorizerIAMDescription, esc); !ok {
+		return b, false
+	}
+	return b, true
+}
+
+func jcEmptyPtrToAPIGatewayV2HTTPRequestContextAuthorizerIAMDescription(p unsafe.Pointer) bool {
+	return (*(**APIGatewayV2HTTPRequestContextAuthorizerIAMDescription)(p)) == nil
+}
+
+func jcDecodePtrToLambdaFunctionURLRequestContextAuthorizerIAMDescription(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (**LambdaFunctionURLRequestContextAuthorizerIAMDescription)(p)
+	if d.Peek() == 'n' {
+		if !d.Null() {
+			return false
+		}
+		(*v) = nil
+		return true
+	}
+	if (*v) == nil {
+		(*v) = new(LambdaFunctionURLRequestContextAuthorizerIAMDescription)
+	}
+	p7 := (*v)
+	if !jsoncodec.DecodeStruct(d, unsafe.Pointer(&(*p7)), &jcStructLambdaFunctionURLRequestContextAuthorizerIAMDescription) {
+		return false
+	}
+	return true
+}
+
+func jcAppendPtrToLambdaFunctionURLRequestContextAuthorizerIAMDescription(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
+	var ok bool
+	_ = ok
+	v := (**LambdaFunctionURLRequestContextAuthorizerIAMDescription)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
+	if b, ok = jsoncodec.AppendStruct(b, unsafe.Pointer(&(*(*v))), &jcStructLambdaFunctionURLRequestContextAuthorizerIAMDescription, esc); !ok {
+		return b, false
+	}
+	return b, true
+}
+
+func jcEmptyPtrToLambdaFunctionURLRequestContextAuthorizerIAMDescription(p unsafe.Pointer) bool {
+	return (*(**LambdaFunctionURLRequestContextAuthorizerIAMDescription)(p)) == nil
+}
+
+func jcDecodePtrToString(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (**string)(p)
+	if d.Peek() == 'n' {
+		if !d.Null() {
+			return false
+		}
+		(*v) = nil
+		return true
+	}
+	if (*v) == nil {
+		(*v) = new(string)
+	}
+	p8 := (*v)
+	if !d.String((*string)(&(*p8))) {
+		return false
+	}
+	return true
+}
+
+func jcAppendPtrToString(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
+	var ok bool
+	_ = ok
+	v := (**string)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
+	b = jsoncodec.AppendString(b, string((*(*v))), esc)
+	return b, true
+}
+
+func jcEmptyPtrToString(p unsafe.Pointer) bool {
+	return (*(**string)(p)) == nil
+}
+
+func jcDecodeSliceOfByte(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*[]byte)(p)
+	if !d.Bytes((*[]byte)(&(*v))) {
+		return false
+	}
+	return true
+}
+
+func jcAppendSliceOfByte(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
+	var ok bool
+	_ = ok
+	v := (*[]byte)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
+	b = jsoncodec.AppendBase64(b, (*v))
+	return b, true
+}
+
+func jcEmptySliceOfByte(p unsafe.Pointer) bool {
+	return len((*(*[]byte)(p))) == 0
+}
+
+func jcDecodeSliceOfSliceOfByte(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*[][]byte)(p)
 	switch d.Peek() {
 	case 'n':
 		if !d.Null() {
 			return false
 		}
-		*p = nil
+		(*v) = nil
 		return true
 	case '[':
 	default:
@@ -6749,7 +1692,7 @@ func jcDecodeSliceOfSliceOfByte(d *jsoncodec.Decoder, p *[][]byte) bool {
 	if !d.Open() {
 		return false
 	}
-	s := (*p)[:0]
+	s := (*v)[:0]
 	for i := 0; ; i++ {
 		st := d.Next(i, ']')
 		if st == jsoncodec.Fail {
@@ -6764,44 +1707,89 @@ func jcDecodeSliceOfSliceOfByte(d *jsoncodec.Decoder, p *[][]byte) bool {
 			var z []byte
 			s = append(s, z)
 		}
-		if !d.Bytes(&s[len(s)-1]) {
+		if !jcDecodeSliceOfByte(d, unsafe.Pointer(&s[len(s)-1])) {
 			return false
 		}
 	}
 	if len(s) == 0 {
 		s = make([][]byte, 0)
 	}
-	*p = s
+	(*v) = s
 	return true
 }
 
-func jcAppendSliceOfSliceOfByte(b []byte, v [][]byte, esc bool) ([]byte, bool) {
-	if v == nil {
-		return append(b, "null"...), true
-	}
+func jcAppendSliceOfSliceOfByte(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
 	var ok bool
 	_ = ok
+	v := (*[][]byte)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
 	b = append(b, '[')
-	for i := range v {
+	for i := range *v {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if v[i] == nil {
-			b = append(b, "null"...)
-		} else {
-			b = jsoncodec.AppendBase64(b, v[i])
+		if b, ok = jcAppendSliceOfByte(b, unsafe.Pointer(&(*v)[i]), esc); !ok {
+			return b, false
 		}
 	}
-	return append(b, ']'), true
+	b = append(b, ']')
+	return b, true
 }
 
-func jcDecodeMapOfStringToDynamoDBAttributeValue(d *jsoncodec.Decoder, p *map[string]DynamoDBAttributeValue) bool {
+func jcEmptySliceOfSliceOfByte(p unsafe.Pointer) bool {
+	return len((*(*[][]byte)(p))) == 0
+}
+
+func jcDecodeSecondsEpochTime(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*SecondsEpochTime)(p)
+	if raw, ok := d.Raw(); !ok || (&(*v)).UnmarshalJSON(raw) != nil {
+		return false
+	}
+	return true
+}
+
+func jcAppendSecondsEpochTime(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
+	var ok bool
+	_ = ok
+	v := (*SecondsEpochTime)(p)
+	if out, err := (*v).MarshalJSON(); err != nil {
+		return b, false
+	} else if b, ok = jsoncodec.AppendMarshaled(b, out, esc); !ok {
+		return b, false
+	}
+	return b, true
+}
+
+func jcDecodeDynamoDBAttributeValue(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*DynamoDBAttributeValue)(p)
+	if raw, ok := d.Raw(); !ok || (&(*v)).UnmarshalJSON(raw) != nil {
+		return false
+	}
+	return true
+}
+
+func jcAppendDynamoDBAttributeValue(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
+	var ok bool
+	_ = ok
+	v := (*DynamoDBAttributeValue)(p)
+	if out, err := (*v).MarshalJSON(); err != nil {
+		return b, false
+	} else if b, ok = jsoncodec.AppendMarshaled(b, out, esc); !ok {
+		return b, false
+	}
+	return b, true
+}
+
+func jcDecodeMapOfStringToDynamoDBAttributeValue(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
+	v := (*map[string]DynamoDBAttributeValue)(p)
 	switch d.Peek() {
 	case 'n':
 		if !d.Null() {
 			return false
 		}
-		*p = nil
+		(*v) = nil
 		return true
 	case '{':
 	default:
@@ -6810,46 +1798,51 @@ func jcDecodeMapOfStringToDynamoDBAttributeValue(d *jsoncodec.Decoder, p *map[st
 	if !d.Open() {
 		return false
 	}
-	if *p == nil {
-		*p = make(map[string]DynamoDBAttributeValue)
+	if (*v) == nil {
+		(*v) = make(map[string]DynamoDBAttributeValue)
 	}
-	m := *p
+	m := (*v)
 	for i := 0; ; i++ {
 		kb, st := d.Key(i)
 		if st == jsoncodec.Fail {
 			return false
 		}
 		if st == jsoncodec.Done {
-			return true
+			break
 		}
 		k := string(d.Str(kb))
 		var e DynamoDBAttributeValue
-		if raw, ok := d.Raw(); !ok || (&e).UnmarshalJSON(raw) != nil {
+		if !jcDecodeDynamoDBAttributeValue(d, unsafe.Pointer(&e)) {
 			return false
 		}
 		m[k] = e
 	}
+	return true
 }
 
-func jcAppendMapOfStringToDynamoDBAttributeValue(b []byte, v map[string]DynamoDBAttributeValue, esc bool) ([]byte, bool) {
-	if v == nil {
-		return append(b, "null"...), true
-	}
+func jcAppendMapOfStringToDynamoDBAttributeValue(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
 	var ok bool
 	_ = ok
+	v := (*map[string]DynamoDBAttributeValue)(p)
+	if (*v) == nil {
+		return append(b, "null"...), true
+	}
 	b = append(b, '{')
-	for i, k := range jsoncodec.SortedKeys(v) {
+	for i, k := range jsoncodec.SortedKeys((*v)) {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = jsoncodec.AppendString(b, string(k), esc)
 		b = append(b, ':')
-		e := v[k]
-		if out, err := e.MarshalJSON(); err != nil {
-			return b, false
-		} else if b, ok = jsoncodec.AppendMarshaled(b, out, esc); !ok {
+		e := (*v)[k]
+		if b, ok = jcAppendDynamoDBAttributeValue(b, unsafe.Pointer(&e), esc); !ok {
 			return b, false
 		}
 	}
-	return append(b, '}'), true
+	b = append(b, '}')
+	return b, true
+}
+
+func jcEmptyMapOfStringToDynamoDBAttributeValue(p unsafe.Pointer) bool {
+	return len((*(*map[string]DynamoDBAttributeValue)(p))) == 0
 }

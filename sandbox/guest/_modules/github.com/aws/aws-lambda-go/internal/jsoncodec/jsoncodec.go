@@ -11,8 +11,13 @@
 // result or the exact error.
 //
 // The generated code (events/jsoncodec_gen.go) is written by the host-side
-// tool learnsls/sandbox/guest/internal/jsoncodecgen; the exported helpers
-// below exist for it.
+// tool learnsls/sandbox/guest/internal/jsoncodecgen: a Struct table per
+// struct type (field names, offsets, kinds), walked by DecodeStruct and
+// AppendStruct, plus small functions for pointers, slices, maps and types
+// with JSON methods. Tables rather than a function per struct keep the
+// WebAssembly of every handler that imports events small (about 0.45 MB
+// for all the event types, against 0.85 MB as straight-line code) at a
+// few per cent of speed. The exported helpers exist for that code.
 package jsoncodec
 
 import (
