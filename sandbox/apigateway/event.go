@@ -396,8 +396,8 @@ func (g *Gateway) mapV1(payload []byte, accept string) (*Response, bool) {
 	if !onlyKeys(payload, v1Keys) {
 		return nil, false // REST rejects unknown keys as a malformed proxy response
 	}
-	var pr proxyResponse
-	if err := json.Unmarshal(payload, &pr); err != nil || pr.StatusCode == nil {
+	pr, err := decodeProxyV1(payload)
+	if err != nil || pr.StatusCode == nil {
 		return nil, false
 	}
 	resp := &Response{StatusCode: *pr.StatusCode, Header: http.Header{}}

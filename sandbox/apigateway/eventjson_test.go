@@ -3,6 +3,7 @@ package apigateway
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"testing"
 )
 
@@ -143,4 +144,38 @@ func FuzzOnlyKeys(f *testing.F) {
 			t.Fatalf("onlyKeys(%s) = %v", data, got)
 		}
 	})
+}
+
+var proxyV1Seeds = []string{
+	`{"statusCode":200,"headers":{"Content-Type":"application/json"},"body":"{\"id\":\"u1\",\"name\":\"Ada\"}"}`,
+	`{"statusCode":204,"headers":null,"multiValueHeaders":{"Set-Cookie":["a=1","b=2"],"X":[],"Y":null},"body":"","isBase64Encoded":false}`,
+	`{}`, `null`, ` {"statusCode" : -1 , "isBase64Encoded" : true } `, `{"statusCode":200.0}`, `{"statusCode":2e2}`, `{"statusCode":"200"}`,
+	`{"statusCode":01}`, `{"statusCode":99999999999999999999}`, `{"statusCode":null,"statusCode":200}`, `{"headers":{"a":"1"},"headers":{"b":"2"}}`,
+	`{"headers":{"a":null}}`, `{"headers":{"a":"1","a":"2"}}`, `{"multiValueHeaders":{"a":[null,"x"]}}`, `{"body":"\ud83d\ude00 \u00e9 \\ \/"}`,
+	"{\"body\":\"\xff\"}", "{\"body\":\"tab\there\"}", `{"body":"x"} trailing`, `{"body":"x",}`, `{"isBase64Encoded":null}`,
+	`{"isBase64Encoded":"true"}`, `{"stat\u0075sCode":200}`, `{"body":"\ud800"}`, `[]`, `{"headers":{"\u00e9":"\n"}}`, `{"statusCode":-0}`,
+}
+
+// TestDecodeProxyV1 compares decodeProxyV1 with json.Unmarshal.
+func TestDecodeProxyV1(t *testing.T) {
+	for _, s := range proxyV1Seeds {
+		checkProxyV1(t, []byte(s))
+	}
+}
+
+func checkProxyV1(t *testing.T, data []byte) {
+	t.Helper()
+	var want proxyResponse
+	werr := json.Unmarshal(data, &want)
+	got, gerr := decodeProxyV1(data)
+	if (werr != nil) != (gerr != nil) || (werr == nil && !reflect.DeepEqual(got, want)) {
+		t.Fatalf("decodeProxyV1(%q) = %+v, %v; want %+v, %v", data, got, gerr, want, werr)
+	}
+}
+
+func FuzzDecodeProxyV1(f *testing.F) {
+	for _, s := range proxyV1Seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(checkProxyV1)
 }
