@@ -3,7 +3,6 @@ package apigateway
 import (
 	"encoding/base64"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/url"
 	"sort"
@@ -132,9 +131,7 @@ type call struct {
 	authorizer map[string]any // requestContext.authorizer, if any
 }
 
-func (g *Gateway) domainName() string {
-	return fmt.Sprintf("%s.execute-api.%s.amazonaws.com", g.cfg.APIID, g.cfg.Region)
-}
+func (g *Gateway) domainName() string { return g.domain }
 
 // forwardedHeaders are the headers API Gateway adds before the integration
 // sees the request.
@@ -217,7 +214,7 @@ func (g *Gateway) eventV1(c *call) eventV1 {
 		ev.Body = &body
 	}
 	ev.RequestContext = requestContextV1{
-		ResourceID: resourceID(g.cfg.APIID, c.route.Path), ResourcePath: c.route.Path, HTTPMethod: c.req.Method,
+		ResourceID: c.route.resourceID, ResourcePath: c.route.Path, HTTPMethod: c.req.Method,
 		ExtendedRequestID: c.extendedID, RequestTime: c.now.UTC().Format("02/Jan/2006:15:04:05 -0700"),
 		Path: g.stagePath(c.path), AccountID: g.cfg.AccountID, Protocol: c.req.Protocol, Stage: g.cfg.Stage,
 		DomainPrefix: g.cfg.APIID, RequestTimeEpoch: c.now.UnixMilli(), RequestID: c.requestID,

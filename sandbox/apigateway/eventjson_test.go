@@ -3,8 +3,11 @@ package apigateway
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 )
 
 func ptr(s string) *string { return &s }
@@ -178,4 +181,17 @@ func FuzzDecodeProxyV1(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(checkProxyV1)
+}
+
+// TestTraceID checks the trace header against the format it was written
+// with before: fmt's %08x of the epoch seconds.
+func TestTraceID(t *testing.T) {
+	for _, sec := range []int64{0, 1, 0xfffffff, 1767225600, 1 << 40, -5} {
+		now := time.Unix(sec, 0)
+		got := traceID(now)
+		want := fmt.Sprintf("Root=1-%08x-", sec)
+		if !strings.HasPrefix(got, want) || len(got) != len(want)+24 {
+			t.Errorf("traceID(%d) = %s, want %s + 24 hex digits", sec, got, want)
+		}
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -52,6 +53,7 @@ type Options struct {
 // Gateway is one API at one stage.
 type Gateway struct {
 	cfg     Config
+	domain  string // {api-id}.execute-api.{region}.amazonaws.com
 	opt     Options
 	router  *router
 	mu      sync.Mutex
@@ -96,7 +98,15 @@ func New(cfg Config, opt Options) (*Gateway, error) {
 			return nil, fmt.Errorf("apigateway: route %s %s has no integration", r.Method, r.Path)
 		}
 	}
-	return &Gateway{cfg: cfg, opt: opt, router: newRouter(cfg.Kind, cfg.Routes), cache: map[string]authResult{}, buckets: map[string]*bucket{}}, nil
+	g := &Gateway{cfg: cfg, opt: opt, router: newRouter(cfg.Kind, cfg.Routes), cache: map[string]authResult{}, buckets: map[string]*bucket{}}
+	g.domain = cfg.APIID + ".execute-api." + cfg.Region + ".amazonaws.com"
+	for _, r := range g.router.routes {
+		r.resourceID = resourceID(cfg.APIID, r.Path)
+	}
+	for _, r := range g.router.dflt {
+		r.resourceID = resourceID(cfg.APIID, r.Path)
+	}
+	return g, nil
 }
 
 // Config returns the configuration the gateway serves.
@@ -109,6 +119,26 @@ func (g *Gateway) URL() string {
 		u += g.cfg.Stage + "/"
 	}
 	return u
+}
+
+// traceID is an X-Ray trace header value: Root=1-{8 hex digits of epoch
+// seconds}-{24 random hex digits}.
+func traceID(now time.Time) string {
+	secs := now.Unix()
+	if secs < 0 {
+		return fmt.Sprintf("Root=1-%08x-%s", secs, randomHex(24))
+	}
+	var b [48]byte
+	var hb [16]byte
+	out := append(b[:0], "Root=1-"...)
+	h := strconv.AppendInt(hb[:0], secs, 16)
+	for i := len(h); i < 8; i++ {
+		out = append(out, '0')
+	}
+	out = append(out, h...)
+	out = append(out, '-')
+	out = append(out, randomHex(24)...)
+	return string(out)
 }
 
 func randomUUID() string {
@@ -184,14 +214,14 @@ func (g *Gateway) sourceARN(c *call) string {
 	if g.cfg.Kind == HTTP && c.route.isDflt {
 		p = "/$default"
 	}
-	return fmt.Sprintf("arn:aws:execute-api:%s:%s:%s/%s/%s%s", g.cfg.Region, g.cfg.AccountID, g.cfg.APIID, g.cfg.Stage, c.req.Method, p)
+	return "arn:aws:execute-api:" + g.cfg.Region + ":" + g.cfg.AccountID + ":" + g.cfg.APIID + "/" + g.cfg.Stage + "/" + c.req.Method + p
 }
 
 // Serve handles one request in process.
 func (g *Gateway) Serve(ctx context.Context, req *Request) (resp *Response) {
 	now := g.opt.Now()
 	c := &call{req: req, requestID: g.opt.NewRequestID(), now: now,
-		traceID: fmt.Sprintf("Root=1-%08x-%s", now.Unix(), randomHex(24))}
+		traceID: traceID(now)}
 	c.extendedID = base64.StdEncoding.EncodeToString([]byte(c.requestID))[:16]
 	if req.Header == nil {
 		req.Header = http.Header{}

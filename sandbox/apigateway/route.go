@@ -24,6 +24,8 @@ type compiledRoute struct {
 	key     string // "GET /users/{id}" or "$default"
 	isDflt  bool
 	methods string
+	// resourceID is requestContext.resourceId, fixed per route.
+	resourceID string
 }
 
 func compilePath(p string) []segment {
