@@ -88,7 +88,7 @@ func (s *Struct) field(k []byte, next int) int {
 	var buf [64]byte
 	fk := Fold(buf[:0], k)
 	for i := range s.Fields {
-		if f := &s.Fields[i]; len(f.Fold) == len(fk) && f.Fold == string(fk) {
+		if f := &s.Fields[i]; f.Fold != "" && len(f.Fold) == len(fk) && f.Fold == string(fk) {
 			return i
 		}
 	}
