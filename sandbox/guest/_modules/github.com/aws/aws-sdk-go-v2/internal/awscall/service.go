@@ -28,6 +28,12 @@ type Service struct {
 	// NewError returns a pointer to a zero modelled error for an error
 	// code, or nil when the code has no Go type.
 	NewError func(code string) any
+	// EncodeOp and DecodeOp, when set, are a service's hand-written wire
+	// JSON for its hottest operations. EncodeOp validates and encodes an
+	// input or declines (false); DecodeOp decodes a response body into
+	// out or declines. Declined values go through Codec as before.
+	EncodeOp func(op string, in any) ([]byte, bool)
+	DecodeOp func(body []byte, out any) bool
 }
 
 // Invoke makes one call: it validates and encodes in, calls the host, and
@@ -40,12 +46,19 @@ func (s *Service) Invoke(ctx context.Context, op string, in, out any) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if err := s.validate(op, in); err != nil {
-		return wrap(err)
+	var body []byte
+	var ok bool
+	if s.EncodeOp != nil {
+		body, ok = s.EncodeOp(op, in)
 	}
-	body, err := s.Codec.Marshal(in)
-	if err != nil {
-		return wrap(&smithy.SerializationError{Err: err})
+	if !ok {
+		if err := s.validate(op, in); err != nil {
+			return wrap(err)
+		}
+		var err error
+		if body, err = s.Codec.Marshal(in); err != nil {
+			return wrap(&smithy.SerializationError{Err: err})
+		}
 	}
 	status, resp, err := Call(ctx, s.SigningName, op, body)
 	if err != nil {
@@ -53,6 +66,15 @@ func (s *Service) Invoke(ctx context.Context, op string, in, out any) error {
 	}
 	if status < 200 || status > 299 {
 		return wrap(awshttp.NewResponseError(status, "", s.DecodeError(status, resp)))
+	}
+	if s.DecodeOp != nil && s.DecodeOp(resp, out) {
+		return nil
+	}
+	if s.DecodeOp != nil {
+		// The hand-written decoder may have set members before declining.
+		if v := reflect.ValueOf(out); v.Kind() == reflect.Pointer && !v.IsNil() {
+			v.Elem().SetZero()
+		}
 	}
 	if err := s.Codec.Unmarshal(resp, out); err != nil {
 		return wrap(&smithy.DeserializationError{Err: err, Snapshot: resp})

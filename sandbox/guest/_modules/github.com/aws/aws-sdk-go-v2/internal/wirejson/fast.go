@@ -286,6 +286,9 @@ type Decoder struct {
 	depth int
 }
 
+// NewDecoder returns a Decoder reading data.
+func NewDecoder(data []byte) *Decoder { return &Decoder{data: data} }
+
 // maxDepth matches encoding/json's nesting limit.
 const maxDepth = 10000
 

@@ -2,8 +2,8 @@ package wirejson
 
 import (
 	"bytes"
-	"errors"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"strconv"
 	"strings"

@@ -109,6 +109,8 @@ var service = &awscall.Service{
 	Codec:       wire,
 	Required:    required,
 	NewError:    newModelledError,
+	EncodeOp:    encodeOp,
+	DecodeOp:    decodeOp,
 }
 
 // invoke sends one operation: it fills a missing idempotency token, then
