@@ -158,7 +158,11 @@ func randomHex(n int) string {
 
 // ServeHTTP implements http.Handler.
 func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(io.LimitReader(r.Body, 10<<20+1))
+	var body []byte
+	var err error
+	if r.Body != nil && r.Body != http.NoBody { // most requests (GET) have none
+		body, err = io.ReadAll(io.LimitReader(r.Body, 10<<20+1))
+	}
 	if err != nil {
 		http.Error(w, `{"message":"Bad Request"}`, http.StatusBadRequest)
 		return
