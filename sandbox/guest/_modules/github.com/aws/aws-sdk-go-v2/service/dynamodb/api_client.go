@@ -118,11 +118,17 @@ var service = &awscall.Service{
 // errors wrapped as the real SDK wraps them (*smithy.OperationError around
 // the API error).
 func (c *Client) invoke(ctx context.Context, op string, in, out any, optFns []func(*Options)) error {
-	opts := c.options
-	for _, fn := range optFns {
-		fn(&opts)
+	tokens := c.options.IdempotencyTokenProvider
+	if len(optFns) > 0 {
+		// Copied only when there are options to apply: the copy escapes
+		// to the heap, and most calls pass none.
+		opts := c.options
+		for _, fn := range optFns {
+			fn(&opts)
+		}
+		tokens = opts.IdempotencyTokenProvider
 	}
-	if err := fillToken(in, opts.IdempotencyTokenProvider); err != nil {
+	if err := fillToken(in, tokens); err != nil {
 		return &smithy.OperationError{ServiceID: ServiceID, OperationName: op, Err: err}
 	}
 	return service.Invoke(ctx, op, in, out)

@@ -85,9 +85,13 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 func (c *Client) Options() Options { return c.options.Copy() }
 
 func (c *Client) invoke(ctx context.Context, op string, in, out any, optFns []func(*Options)) error {
-	opts := c.options
-	for _, fn := range optFns {
-		fn(&opts)
+	if len(optFns) > 0 {
+		// Per-call options are applied (to a copy, which escapes to the
+		// heap: only when there are some) and have nothing to change here.
+		opts := c.options
+		for _, fn := range optFns {
+			fn(&opts)
+		}
 	}
 	return service.Invoke(ctx, op, in, out)
 }
