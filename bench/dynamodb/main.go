@@ -48,6 +48,8 @@ func run() int {
 	endpoint := flag.String("endpoint", "", "endpoint to measure, e.g. http://127.0.0.1:8000")
 	label := flag.String("label", "server", "name printed with the results")
 	duration := flag.Duration("duration", 10*time.Second, "how long to measure")
+	warmup := flag.Duration("warmup", 2*time.Second, "how long to run the workload before measuring")
+	serverPID := flag.Int("serverpid", 0, "process id of the server, to report its CPU time per operation (Linux /proc)")
 	workers := flag.Int("workers", 16, "concurrent clients")
 	items := flag.Int("items", 1000, "items seeded before measuring")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of this process here")
@@ -86,13 +88,14 @@ func run() int {
 		fmt.Fprintln(os.Stderr, "ddbbench: -endpoint or -serve is required")
 		return 2
 	}
-	res, err := measure(*endpoint, *duration, *workers, *items, *raw, *oneWrite)
+	res, err := measure(*endpoint, *warmup, *duration, *workers, *items, *raw, *oneWrite, *serverPID)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "ddbbench %s: %v\n", *label, err)
 		return 1
 	}
-	fmt.Printf("%-10s workers=%-3d ops=%-8d ops/s=%-9.0f p50=%-9s p99=%-9s errors=%-4d client-cpu/op=%.1fus\n",
-		*label, *workers, res.ops, res.rate, res.p50, res.p99, res.errors, res.clientCPU.Seconds()*1e6/float64(res.ops))
+	perOp := func(t time.Duration) float64 { return t.Seconds() * 1e6 / float64(res.ops) }
+	fmt.Printf("%-10s workers=%-3d ops=%-8d ops/s=%-9.0f p50=%-9s p99=%-9s errors=%-4d client-cpu/op=%.1fus server-cpu/op=%.1fus\n",
+		*label, *workers, res.ops, res.rate, res.p50, res.p99, res.errors, perOp(res.clientCPU), perOp(res.serverCPU))
 	return 0
 }
 
@@ -144,6 +147,7 @@ type result struct {
 	rate        float64
 	p50, p99    time.Duration
 	clientCPU   time.Duration // this process's CPU time while measuring
+	serverCPU   time.Duration // the server's (with -serverpid)
 }
 
 // newHTTPClient is the client both servers are measured with: keep-alive
@@ -192,6 +196,28 @@ func (c oneWriteClient) Do(req *http.Request) (*http.Response, error) {
 	return c.hc.Do(req)
 }
 
+// procCPU is the user+system CPU time of process pid (0: none), from
+// /proc/pid/stat.
+func procCPU(pid int) time.Duration {
+	if pid == 0 {
+		return 0
+	}
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0
+	}
+	// Fields after the parenthesised command name; utime and stime are
+	// the 14th and 15th fields of the whole line, in clock ticks (100 Hz
+	// on Linux, which is what _SC_CLK_TCK reports there).
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	u, _ := strconv.ParseInt(f[11], 10, 64)
+	st, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(u+st) * (time.Second / 100)
+}
+
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
@@ -200,7 +226,7 @@ func cpuTime() time.Duration {
 
 // measure seeds a table and runs a mix of 60% GetItem, 30% PutItem and
 // 10% Query (10 items) from many workers, recording every latency.
-func measure(endpoint string, d time.Duration, workers, items int, raw, oneWrite bool) (result, error) {
+func measure(endpoint string, warmup, d time.Duration, workers, items int, raw, oneWrite bool, serverPID int) (result, error) {
 	ctx := context.Background()
 	c := client(endpoint, workers, oneWrite)
 	hc := newHTTPClient(workers)
@@ -239,8 +265,13 @@ func measure(endpoint string, d time.Duration, workers, items int, raw, oneWrite
 	var mu sync.Mutex
 	var all []time.Duration
 	errs := 0
-	cpu0 := cpuTime()
-	deadline := time.Now().Add(d)
+	// The first warmup of the run is not recorded: connections are opened
+	// and dynalite's JIT compiles its hot paths.
+	warmEnd := time.Now().Add(warmup)
+	deadline := warmEnd.Add(d)
+	var cpu0, srv0 time.Duration
+	var marked sync.Once
+	mark := func() { cpu0, srv0 = cpuTime(), procCPU(serverPID) }
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
@@ -249,9 +280,16 @@ func measure(endpoint string, d time.Duration, workers, items int, raw, oneWrite
 			r := rand.New(rand.NewPCG(uint64(w), 7))
 			var lat []time.Duration
 			bad := 0
-			for time.Now().Before(deadline) {
-				i := r.IntN(items)
+			for {
 				start := time.Now()
+				if !start.Before(deadline) {
+					break
+				}
+				warm := start.Before(warmEnd)
+				if !warm {
+					marked.Do(mark)
+				}
+				i := r.IntN(items)
 				var err error
 				switch p := r.IntN(10); {
 				case raw:
@@ -265,6 +303,9 @@ func measure(endpoint string, d time.Duration, workers, items int, raw, oneWrite
 					_, err = c.Query(ctx, &dynamodb.QueryInput{TableName: table, KeyConditionExpression: aws.String("pk = :p"),
 						ExpressionAttributeValues: map[string]types.AttributeValue{":p": &types.AttributeValueMemberS{Value: "user-" + strconv.Itoa(i/10)}}})
 				}
+				if warm {
+					continue
+				}
 				lat = append(lat, time.Since(start))
 				if err != nil {
 					bad++
@@ -277,7 +318,7 @@ func measure(endpoint string, d time.Duration, workers, items int, raw, oneWrite
 		}()
 	}
 	wg.Wait()
-	clientCPU := cpuTime() - cpu0
+	clientCPU, serverCPU := cpuTime()-cpu0, procCPU(serverPID)-srv0
 	if len(all) == 0 {
 		return result{}, errors.New("no operations completed")
 	}
@@ -285,7 +326,7 @@ func measure(endpoint string, d time.Duration, workers, items int, raw, oneWrite
 	return result{
 		ops: len(all), errors: errs, rate: float64(len(all)) / d.Seconds(),
 		p50: all[len(all)/2].Round(time.Microsecond), p99: all[len(all)*99/100].Round(time.Microsecond),
-		clientCPU: clientCPU,
+		clientCPU: clientCPU, serverCPU: serverCPU,
 	}, nil
 }
 

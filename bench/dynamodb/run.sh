@@ -41,6 +41,15 @@ start learnsls sh -c 'exec "$0" -serve "127.0.0.1:$1"' "$tmp/ddbbench"
 start learnsls-nethttp sh -c 'exec "$0" -serve "127.0.0.1:$1" -stack nethttp' "$tmp/ddbbench"
 start null sh -c 'exec "$0" -serve "127.0.0.1:$1" -null' "$tmp/ddbbench"
 start dynalite sh -c 'exec node "$0" --port "$1" >/dev/null' "$tmp/node_modules/dynalite/cli.js"
+# Copies started on CPU 0 only, for runs with the client on CPU 1 (Go
+# then sizes GOMAXPROCS to the one CPU it may use).
+pinning=false
+if command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
+	pinning=true
+	start learnsls@0 taskset -c 0 sh -c 'exec "$0" -serve "127.0.0.1:$1"' "$tmp/ddbbench"
+	start null@0 taskset -c 0 sh -c 'exec "$0" -serve "127.0.0.1:$1" -null' "$tmp/ddbbench"
+	start dynalite@0 taskset -c 0 sh -c 'exec node "$0" --port "$1" >/dev/null' "$tmp/node_modules/dynalite/cli.js"
+fi
 
 wait_port() {
 	for _ in $(seq 100); do
@@ -52,26 +61,23 @@ wait_port() {
 }
 for s in "${!port[@]}"; do wait_port "${port[$s]}"; done
 
-# Each server's CPU time comes from /proc, so the table also shows server
-# CPU per operation and operations per server CPU second, which do not
-# depend on how much CPU the client leaves the server.
-ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
-hz=$(getconf CLK_TCK)
-measure() { # client-label shared|pinned server workers [client flags]
-	local s=$3 before after line client=()
-	if [[ $2 == pinned ]]; then
-		taskset -a -pc 0 "${pid[$s]}" >/dev/null
+# ddbbench reads the server's CPU time from /proc over the measured
+# window, so the table also shows server CPU per operation and operations
+# per server CPU second, which do not depend on how much CPU the client
+# leaves the server.
+measure() { # client-label server workers [client flags]
+	local s=$2 line client=() pin=shared
+	if [[ $s == *@0 ]]; then
 		client=(taskset -c 1)
+		pin=pinned
 	fi
-	before=$(ticks "${pid[$s]}")
-	line=$("${client[@]}" "$tmp/ddbbench" -endpoint "http://127.0.0.1:${port[$s]}" -label "$s" -duration "$duration" -workers "$4" "${@:5}")
-	after=$(ticks "${pid[$s]}")
-	if [[ $2 == pinned ]]; then taskset -a -pc "0-$(($(nproc) - 1))" "${pid[$s]}" >/dev/null; fi
-	awk -v c="$1" -v pin="$2" -v line="$line" -v t=$((after - before)) -v hz="$hz" 'BEGIN {
+	line=$("${client[@]}" "$tmp/ddbbench" -endpoint "http://127.0.0.1:${port[$s]}" -serverpid "${pid[$s]}" \
+		-label "${s%@0}" -duration "$duration" -workers "$3" "${@:4}")
+	awk -v c="$1" -v pin="$pin" -v line="$line" 'BEGIN {
 		n = split(line, f, " "); for (i = 2; i <= n; i++) { split(f[i], kv, "="); v[kv[1]] = kv[2] }
-		cpu = t / hz; ops = v["ops"]
+		srv = v["server-cpu/op"] + 0
 		printf "%-6s %-6s %-16s %7s %8s %8s %8s %6s %10.1f %10.1f %11.0f\n", c, pin, f[1], v["workers"], v["ops/s"], v["p50"], v["p99"], v["errors"],
-			cpu * 1e6 / ops, v["client-cpu/op"] + 0, (cpu > 0 ? ops / cpu : 0) }'
+			srv, v["client-cpu/op"] + 0, (srv > 0 ? 1e6 / srv : 0) }'
 }
 echo "date $(date -u +%FT%TZ); $(go version); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) x $(nproc); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "workload: 60% GetItem, 30% PutItem, 10% Query (10 items), $duration per row; dynalite $dynalite_version on $(node --version)"
@@ -79,18 +85,19 @@ printf "%-6s %-6s %-16s %7s %8s %8s %8s %6s %10s %10s %11s\n" client cpus server
 # sdk: aws-sdk-go-v2 as configured above; sdk1w: the same with the
 # request head and body sent in one write (see -onewrite); raw: plain
 # HTTP POSTs of the same requests, a much lighter client.
-rows() { # client pin flags... ; servers in $servers
+rows() { # client flags... ; servers in $servers
 	for w in $workers_list; do
-		for s in "${servers[@]}"; do measure "$1" "$2" "$s" "$w" "${@:3}"; done
+		for s in "${servers[@]}"; do measure "$1" "$s" "$w" "${@:2}"; done
 	done
 }
 servers=(learnsls dynalite null learnsls-nethttp)
-rows sdk shared
+rows sdk
 servers=(learnsls dynalite null)
-rows sdk1w shared -onewrite
-if command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
-	rows sdk pinned
+rows sdk1w -onewrite
+if $pinning; then
+	servers=(learnsls@0 dynalite@0 null@0)
+	rows sdk
 fi
 servers=(learnsls dynalite null learnsls-nethttp)
-rows raw shared -raw
+rows raw -raw
 echo "load at end $(cut -d' ' -f1-3 /proc/loadavg)"
