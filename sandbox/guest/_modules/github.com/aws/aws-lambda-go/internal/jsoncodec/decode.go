@@ -109,10 +109,20 @@ func (d *Decoder) Next(i int, closing byte) int {
 // and the colon after it. The name may point into a buffer the next
 // string overwrites.
 func (d *Decoder) Key(i int) ([]byte, int) {
-	if st := d.Next(i, '}'); st != More {
-		return nil, st
+	c := d.Peek()
+	if c == '}' {
+		d.pos++
+		d.depth--
+		return nil, Done
 	}
-	if d.Peek() != '"' {
+	if i > 0 {
+		if c != ',' {
+			return nil, Fail
+		}
+		d.pos++
+		c = d.Peek()
+	}
+	if c != '"' {
 		return nil, Fail
 	}
 	k, ok := d.str()
@@ -133,8 +143,9 @@ func (d *Decoder) str() ([]byte, bool) {
 	// Eight bytes at a time while none is a quote, a backslash, a control
 	// or a non-ASCII byte.
 	for i+8 <= len(data) {
-		x := uint64(data[i]) | uint64(data[i+1])<<8 | uint64(data[i+2])<<16 | uint64(data[i+3])<<24 |
-			uint64(data[i+4])<<32 | uint64(data[i+5])<<40 | uint64(data[i+6])<<48 | uint64(data[i+7])<<56
+		w := data[i : i+8 : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 		if (hasByteBelow(x, 0x20)|hasZeroByte(x^(lsb*'"'))|hasZeroByte(x^(lsb*'\\'))|x)&msb != 0 {
 			break
 		}

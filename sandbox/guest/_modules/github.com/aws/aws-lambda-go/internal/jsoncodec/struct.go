@@ -123,7 +123,12 @@ func DecodeStruct(d *Decoder, p unsafe.Pointer, s *Struct) bool {
 		}
 		next = fi + 1
 		f := &s.Fields[fi]
-		if !decodeField(d, unsafe.Add(p, f.Off), f) {
+		fp := unsafe.Add(p, f.Off)
+		if f.Kind == KString {
+			if !d.String((*string)(fp)) {
+				return false
+			}
+		} else if !decodeField(d, fp, f) {
 			return false
 		}
 	}
