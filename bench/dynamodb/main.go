@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -55,6 +56,7 @@ func run() int {
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of this process here")
 	memprofile := flag.String("memprofile", "", "write an allocation profile of this process here on exit")
 	oneWrite := flag.Bool("onewrite", false, "give the SDK an HTTP client that sends each request's head and body in one write (net/http writes them separately for the SDK's body type)")
+	gogc := flag.Int("gogc", 100, "client: the Go GC percentage (the SDK allocates a lot for each call and the heap is tiny, so at Go's default 100 the client spends a good part of its CPU collecting)")
 	raw := flag.Bool("raw", false, "send the same operations as plain HTTP POSTs with fixed headers instead of through the SDK (a lighter client, to see more of the server's own speed)")
 	flag.Parse()
 	if *cpuprofile != "" {
@@ -88,6 +90,7 @@ func run() int {
 		fmt.Fprintln(os.Stderr, "ddbbench: -endpoint or -serve is required")
 		return 2
 	}
+	debug.SetGCPercent(*gogc)
 	res, err := measure(*endpoint, *warmup, *duration, *workers, *items, *raw, *oneWrite, *serverPID)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "ddbbench %s: %v\n", *label, err)
