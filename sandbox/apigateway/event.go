@@ -446,6 +446,11 @@ func contains(l []string, s string) bool {
 // formatted response; any other valid JSON is the body of a 200
 // application/json response (a JSON string is unwrapped).
 func (g *Gateway) mapV2(payload []byte) (*Response, bool) {
+	// The usual formatted response, read directly: an object with a
+	// statusCode that json.Unmarshal would decode the same way.
+	if pr, ok := readProxyV1(payload); ok && pr.StatusCode != nil {
+		return responseV2(pr)
+	}
 	var v any
 	if err := json.Unmarshal(payload, &v); err != nil {
 		return nil, false
@@ -464,6 +469,11 @@ func (g *Gateway) mapV2(payload []byte) (*Response, bool) {
 	if err := json.Unmarshal(payload, &pr); err != nil || pr.StatusCode == nil {
 		return nil, false
 	}
+	return responseV2(pr)
+}
+
+// responseV2 is the HTTP response for a payload 2.0 formatted response.
+func responseV2(pr proxyResponse) (*Response, bool) {
 	resp := &Response{StatusCode: *pr.StatusCode, Header: http.Header{}}
 	addHeaders(resp.Header, pr.Headers, pr.MultiValueHeaders)
 	for _, c := range pr.Cookies {
