@@ -309,7 +309,7 @@ func (d *Decoder) decodeNumber(n string, v reflect.Value, t tag) error {
 		v.SetFloat(f)
 		return nil
 	}
-	if factsOf(v.Type()).time {
+	if v.Kind() == reflect.Struct && factsOf(v.Type()).time { // only a struct converts to time.Time
 		parse := d.options.DecodeTime.N
 		if t.AsUnixTime {
 			parse = decodeUnixTime
@@ -328,7 +328,7 @@ func (d *Decoder) decodeString(s string, v reflect.Value, t tag) error {
 	if t.AsString {
 		return d.decodeNumber(s, v, t)
 	}
-	if factsOf(v.Type()).time {
+	if v.Kind() == reflect.Struct && factsOf(v.Type()).time { // only a struct converts to time.Time
 		tm, err := d.options.DecodeTime.S(s)
 		if err != nil {
 			return err
@@ -476,7 +476,7 @@ func indirect[U any](v reflect.Value, forNull, skipU bool) (U, reflect.Value) {
 	var zero U
 	v0 := v
 	haveAddr := false
-	if v.Kind() != reflect.Pointer && factsOf(v.Type()).named && v.CanAddr() {
+	if v.Kind() != reflect.Pointer && v.Type().Name() != "" && v.CanAddr() {
 		haveAddr = true
 		v = v.Addr()
 	}
