@@ -250,6 +250,9 @@ var basicKinds = map[types.BasicKind]string{
 // handled by generated helper functions (pointers, slices, maps, types
 // with JSON methods).
 func (g *gen) kind(t types.Type) (string, error) {
+	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "encoding/json" && n.Obj().Name() == "Number" {
+		return "", fmt.Errorf("json.Number (special-cased by encoding/json) not handled")
+	}
 	if custom, err := g.custom(t); err != nil {
 		return "", err
 	} else if custom {
@@ -274,6 +277,11 @@ func (g *gen) kind(t types.Type) (string, error) {
 		}
 		return "KStruct", nil
 	case *types.Pointer, *types.Slice, *types.Map:
+		if sl, ok := u.(*types.Slice); ok && isByte(sl.Elem()) {
+			if custom, err := g.custom(sl.Elem()); err != nil || custom {
+				return "", fmt.Errorf("byte slice of %s with JSON methods not handled", sl.Elem())
+			}
+		}
 		if _, ok := t.(*types.Named); ok {
 			if _, ok := u.(*types.Pointer); ok {
 				return "", fmt.Errorf("named pointer type %s not handled", t)
@@ -351,7 +359,7 @@ func (g *gen) decodeDirect(w *bytes.Buffer, t types.Type, dst string) error {
 		decodeBasic(w, k, dst)
 	case *types.Slice:
 		if isByte(u.Elem()) {
-			fmt.Fprintf(w, "if !d.Bytes((*[]byte)(&%s)) {\nreturn false\n}\n", dst)
+			fmt.Fprintf(w, "if !d.Bytes((*[]byte)(unsafe.Pointer(&%s))) {\nreturn false\n}\n", dst)
 			return nil
 		}
 		fmt.Fprintf(w, "switch d.Peek() {\ncase 'n':\nif !d.Null() {\nreturn false\n}\n%s = nil\nreturn true\ncase '[':\ndefault:\nreturn false\n}\nif !d.Open() {\nreturn false\n}\ns := %s[:0]\nfor i := 0; ; i++ {\nst := d.Next(i, ']')\nif st == jsoncodec.Fail {\nreturn false\n}\nif st == jsoncodec.Done {\nbreak\n}\n", dst, dst)
@@ -376,8 +384,10 @@ func (g *gen) decodeDirect(w *bytes.Buffer, t types.Type, dst string) error {
 	return nil
 }
 
+// isByte reports whether a slice of t is a byte slice to encoding/json
+// (base64 text): t's kind is uint8, named or not.
 func isByte(t types.Type) bool {
-	b, ok := t.(*types.Basic) // unnamed only: named byte types go element-wise in encoding/json
+	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Kind() == types.Uint8
 }
 
@@ -451,7 +461,7 @@ func (g *gen) encodeDirect(w *bytes.Buffer, t types.Type, val string) error {
 	case *types.Slice:
 		fmt.Fprintf(w, "if %s == nil {\nreturn append(b, \"null\"...), true\n}\n", val)
 		if isByte(u.Elem()) {
-			fmt.Fprintf(w, "b = jsoncodec.AppendBase64(b, %s)\n", val)
+			fmt.Fprintf(w, "b = jsoncodec.AppendBase64(b, *(*[]byte)(unsafe.Pointer(&%s)))\n", val)
 			return nil
 		}
 		fmt.Fprintf(w, "b = append(b, '[')\nfor i := range %s {\nif i > 0 {\nb = append(b, ',')\n}\n", val)

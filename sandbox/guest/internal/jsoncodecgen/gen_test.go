@@ -46,12 +46,17 @@ func TestGenerateRefusesUnhandledShapes(t *testing.T) {
 		{"embedded pointer", "type U struct{ A int }\n\ntype T struct{ *U }", "embedded pointer"},
 		{"missing root", "type X struct{}", "no type T"},
 		{"recursive type", "type T struct{ Next *T }", "recursive type T"},
+		{"json.Number", "type T struct{ N json.Number }", "json.Number"},
 		{"mutually recursive types", "type U struct{ T []T }\n\ntype T struct{ U map[string]U }", "recursive type"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			if err := os.WriteFile(filepath.Join(dir, "t.go"), []byte("package events\n\n"+tc.src+"\n"), 0o644); err != nil {
+			src := "package events\n\n"
+			if strings.Contains(tc.src, "json.") {
+				src += "import \"encoding/json\"\n\n"
+			}
+			if err := os.WriteFile(filepath.Join(dir, "t.go"), []byte(src+tc.src+"\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			_, err := Generate(dir, []string{"T"})

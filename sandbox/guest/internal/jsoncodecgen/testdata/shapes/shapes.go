@@ -31,6 +31,9 @@ type NamedStrings map[Key][]Str
 
 type Count int16
 
+// NamedByte slices are byte slices to encoding/json too (base64).
+type NamedByte uint8
+
 type T struct {
 	Base
 	Other
@@ -54,5 +57,6 @@ type T struct {
 	Bytes  []byte         `json:"bytes"`
 	Nested [][]Str        `json:"nested"`
 	Maps   []map[Key]bool `json:"maps"`
+	NB     []NamedByte    `json:"nb"`
 	unexp  string
 }

@@ -1655,7 +1655,7 @@ func jcEmptyPtrToString(p unsafe.Pointer) bool {
 
 func jcDecodeSliceOfByte(d *jsoncodec.Decoder, p unsafe.Pointer) bool {
 	v := (*[]byte)(p)
-	if !d.Bytes((*[]byte)(&(*v))) {
+	if !d.Bytes((*[]byte)(unsafe.Pointer(&(*v)))) {
 		return false
 	}
 	return true
@@ -1668,7 +1668,7 @@ func jcAppendSliceOfByte(b []byte, p unsafe.Pointer, esc bool) ([]byte, bool) {
 	if (*v) == nil {
 		return append(b, "null"...), true
 	}
-	b = jsoncodec.AppendBase64(b, (*v))
+	b = jsoncodec.AppendBase64(b, *(*[]byte)(unsafe.Pointer(&(*v))))
 	return b, true
 }
 

@@ -2,6 +2,7 @@ package jsoncodec
 
 import (
 	"encoding/base64"
+	"reflect"
 	"strconv"
 	"unicode"
 	"unicode/utf16"
@@ -537,8 +538,12 @@ func (d *Decoder) Skip() bool {
 }
 
 // Any decodes a value into an empty interface as encoding/json does: nil,
-// bool, float64, string, []interface{} and map[string]interface{}.
+// bool, float64, string, []interface{} and map[string]interface{}. It
+// declines when *p holds a pointer, which encoding/json would decode into.
 func (d *Decoder) Any(p *any) bool {
+	if *p != nil && reflect.TypeOf(*p).Kind() == reflect.Pointer {
+		return false
+	}
 	switch c := d.Peek(); c {
 	case 'n':
 		if !d.Null() {

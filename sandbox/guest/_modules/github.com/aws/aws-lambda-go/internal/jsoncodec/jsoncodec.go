@@ -28,10 +28,10 @@ import (
 // Codec decodes and encodes one Go type without reflection.
 type Codec struct {
 	// Decode fills *(*T)(p) from data exactly as
-	// encoding/json.Unmarshal(data, (*T)(p)) would on success. *p should
-	// be the zero T (the runtime decodes into a fresh value); a non-zero
-	// *p is merged into as encoding/json does, except that interface
-	// fields holding pointers are replaced rather than decoded into.
+	// encoding/json.Unmarshal(data, (*T)(p)) would on success, a zero or
+	// a non-zero *p alike (maps merge, slices reuse their elements,
+	// pointers are followed, as encoding/json does). Decoded strings
+	// share one copy of data.
 	// It returns false when it cannot decide (malformed input, a case it
 	// does not handle): the caller then zeroes *p and uses encoding/json,
 	// which produces the exact error.
