@@ -2,6 +2,7 @@ package jsoncodec
 
 import (
 	"strconv"
+	"sync"
 	"unsafe"
 )
 
@@ -60,8 +61,10 @@ type Struct struct {
 func StructCodec(s *Struct) Codec {
 	return Codec{
 		Decode: func(data []byte, p unsafe.Pointer) bool {
-			d := NewDecoder(data)
-			return DecodeStruct(&d, p, s) && d.End()
+			d := getDecoder(data)
+			ok := DecodeStruct(d, p, s) && d.End()
+			putDecoder(d)
+			return ok
 		},
 		Append: func(dst []byte, p unsafe.Pointer, escapeHTML bool) ([]byte, bool) {
 			if b, ok := AppendStruct(dst, p, s, escapeHTML); ok {
@@ -70,6 +73,26 @@ func StructCodec(s *Struct) Codec {
 			return dst, false
 		},
 	}
+}
+
+// decoders recycles Decoders: one escapes to the heap (field functions
+// are called through pointers), and in WebAssembly an allocation costs
+// more than the pool.
+var decoders = sync.Pool{New: func() any { return new(Decoder) }}
+
+func getDecoder(data []byte) *Decoder {
+	d := decoders.Get().(*Decoder)
+	d.data = data
+	return d
+}
+
+func putDecoder(d *Decoder) {
+	scratch := d.scratch[:0]
+	if cap(scratch) > 64<<10 {
+		scratch = nil // do not keep a huge buffer alive
+	}
+	*d = Decoder{scratch: scratch}
+	decoders.Put(d)
 }
 
 // field finds the index of the member a key names, or -1: the exact name
