@@ -473,7 +473,7 @@ func (g *gen) encodeDirect(w *bytes.Buffer, t types.Type, val string) error {
 		if k, ok := u.Key().Underlying().(*types.Basic); !ok || k.Kind() != types.String {
 			return fmt.Errorf("map key type %s not handled", u.Key())
 		}
-		fmt.Fprintf(w, "if %s == nil {\nreturn append(b, \"null\"...), true\n}\nb = append(b, '{')\nfor i, k := range jsoncodec.SortedKeys(%s) {\nif i > 0 {\nb = append(b, ',')\n}\nb = jsoncodec.AppendString(b, string(k), esc)\nb = append(b, ':')\ne := %s[k]\n", val, val, val)
+		fmt.Fprintf(w, "if %s == nil {\nreturn append(b, \"null\"...), true\n}\nb = append(b, '{')\nvar keys [16]%s\nfor i, k := range jsoncodec.SortedKeys(keys[:0], %s) {\nif i > 0 {\nb = append(b, ',')\n}\nb = jsoncodec.AppendString(b, string(k), esc)\nb = append(b, ':')\ne := %s[k]\n", val, g.typeName(u.Key()), val, val)
 		if err := g.encode(w, u.Elem(), "e"); err != nil {
 			return err
 		}

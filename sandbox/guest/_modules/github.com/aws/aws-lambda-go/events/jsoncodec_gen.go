@@ -521,7 +521,8 @@ func jcAppendMapOfStringToString(b []byte, p unsafe.Pointer, esc bool) ([]byte, 
 		return append(b, "null"...), true
 	}
 	b = append(b, '{')
-	for i, k := range jsoncodec.SortedKeys((*v)) {
+	var keys [16]string
+	for i, k := range jsoncodec.SortedKeys(keys[:0], (*v)) {
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -648,7 +649,8 @@ func jcAppendMapOfStringToSliceOfString(b []byte, p unsafe.Pointer, esc bool) ([
 		return append(b, "null"...), true
 	}
 	b = append(b, '{')
-	for i, k := range jsoncodec.SortedKeys((*v)) {
+	var keys [16]string
+	for i, k := range jsoncodec.SortedKeys(keys[:0], (*v)) {
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -713,7 +715,8 @@ func jcAppendMapOfStringToAny(b []byte, p unsafe.Pointer, esc bool) ([]byte, boo
 		return append(b, "null"...), true
 	}
 	b = append(b, '{')
-	for i, k := range jsoncodec.SortedKeys((*v)) {
+	var keys [16]string
+	for i, k := range jsoncodec.SortedKeys(keys[:0], (*v)) {
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -1420,7 +1423,8 @@ func jcAppendMapOfStringToSQSMessageAttribute(b []byte, p unsafe.Pointer, esc bo
 		return append(b, "null"...), true
 	}
 	b = append(b, '{')
-	for i, k := range jsoncodec.SortedKeys((*v)) {
+	var keys [16]string
+	for i, k := range jsoncodec.SortedKeys(keys[:0], (*v)) {
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -1828,7 +1832,8 @@ func jcAppendMapOfStringToDynamoDBAttributeValue(b []byte, p unsafe.Pointer, esc
 		return append(b, "null"...), true
 	}
 	b = append(b, '{')
-	for i, k := range jsoncodec.SortedKeys((*v)) {
+	var keys [16]string
+	for i, k := range jsoncodec.SortedKeys(keys[:0], (*v)) {
 		if i > 0 {
 			b = append(b, ',')
 		}

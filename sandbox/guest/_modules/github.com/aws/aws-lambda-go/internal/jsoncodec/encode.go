@@ -175,14 +175,15 @@ func AppendMarshaled(b, out []byte, escapeHTML bool) ([]byte, bool) {
 	return append(b, out[start:]...), true
 }
 
-// SortedKeys returns a map's keys in the order encoding/json writes them.
-func SortedKeys[K ~string, V any](m map[K]V) []K {
-	keys := make([]K, 0, len(m))
+// SortedKeys appends a map's keys to dst in the order encoding/json
+// writes them. With a dst backed by an array on the caller's stack, small
+// maps are sorted without allocating.
+func SortedKeys[K ~string, V any](dst []K, m map[K]V) []K {
 	for k := range m {
-		keys = append(keys, k)
+		dst = append(dst, k)
 	}
-	slices.Sort(keys)
-	return keys
+	slices.Sort(dst)
+	return dst
 }
 
 // maxAnyDepth bounds nesting of interface values on encode; deeper values
@@ -237,7 +238,8 @@ func appendAny(b []byte, v any, esc bool, depth int) ([]byte, bool) {
 			return append(b, "null"...), true
 		}
 		b = append(b, '{')
-		for i, k := range SortedKeys(v) {
+		var arr [16]string
+		for i, k := range SortedKeys(arr[:0], v) {
 			if i > 0 {
 				b = append(b, ',')
 			}
@@ -269,7 +271,8 @@ func appendAny(b []byte, v any, esc bool, depth int) ([]byte, bool) {
 			return append(b, "null"...), true
 		}
 		b = append(b, '{')
-		for i, k := range SortedKeys(v) {
+		var arr [16]string
+		for i, k := range SortedKeys(arr[:0], v) {
 			if i > 0 {
 				b = append(b, ',')
 			}
