@@ -14,6 +14,8 @@ import (
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental/sysfs"
 	"github.com/tetratelabs/wazero/sys"
+
+	"github.com/learnsls/learnsls/sandbox/interrupt"
 )
 
 // environment is one execution environment: one module instance serving one
@@ -42,6 +44,10 @@ type environment struct {
 	initError []byte           // payload of init_error, valid after exited
 
 	lastUsed time.Time // on the service clock; guarded by Service.mu
+
+	// interrupted is set when the environment stops polled code; the exit
+	// that follows is a kill.
+	interrupted atomic.Bool
 
 	// guest side
 	cur      *invocation
@@ -84,8 +90,13 @@ func (env *environment) start(environ []string, capture *logCapture) {
 		WithRandSource(crand.Reader).
 		WithSysNanotime().
 		WithWalltime(env.walltime, sys.ClockResolution(time.Microsecond)).
-		WithNanosleep(env.nanosleep).
-		WithStartFunctions("_start")
+		WithNanosleep(env.nanosleep)
+	if env.code.polled {
+		// _start is called below, once the countdown global is in hand.
+		cfg = cfg.WithStartFunctions().WithOsyield(env.yield)
+	} else {
+		cfg = cfg.WithStartFunctions("_start")
+	}
 	for _, kv := range environ {
 		k, v, _ := strings.Cut(kv, "=")
 		cfg = cfg.WithEnv(k, v)
@@ -93,6 +104,9 @@ func (env *environment) start(environ []string, capture *logCapture) {
 	go func() {
 		defer close(env.exited)
 		mod, err := env.code.rt.rt.InstantiateModule(env.ctx, env.code.module, cfg)
+		if err == nil && env.code.polled {
+			err = env.runPolled(mod)
+		}
 		if mod != nil {
 			mod.Close(context.Background())
 		}
@@ -102,6 +116,49 @@ func (env *environment) start(environ []string, capture *logCapture) {
 		}
 		env.exitErr = err
 	}()
+}
+
+// runPolled runs _start of code instrumented by package interrupt. To
+// kill the environment, the countdown is zeroed so the guest calls
+// sched_yield at its next loop header, where yield ends it; a guest waiting
+// in a host function is released by that function watching env.ctx, as
+// with wazero's own check.
+func (env *environment) runPolled(mod api.Module) error {
+	countdown, ok := mod.ExportedGlobal(interrupt.GlobalName).(api.MutableGlobal)
+	if !ok {
+		return fmt.Errorf("learnsls: instrumented code exports no %s", interrupt.GlobalName)
+	}
+	set := make(chan struct{})
+	stop := context.AfterFunc(env.ctx, func() {
+		defer close(set)
+		env.interrupted.Store(true)
+		countdown.Set(0)
+	})
+	defer func() {
+		if !stop() {
+			<-set // the module is closed after this; let Set finish first
+		}
+	}()
+	if env.ctx.Err() != nil {
+		return sys.NewExitError(sys.ExitCodeContextCanceled)
+	}
+	_, err := mod.ExportedFunction("_start").Call(env.ctx)
+	if err != nil && env.interrupted.Load() {
+		// Whatever the guest was doing, it was killed: report what wazero
+		// reports for a module closed by its context.
+		return sys.NewExitError(sys.ExitCodeContextCanceled)
+	}
+	return err
+}
+
+// yield backs the guest's sched_yield, which polled code also calls every
+// few thousand loop iterations: the point where a killed environment's
+// guest stops (and where the Go runtime may preempt the goroutine).
+func (env *environment) yield() {
+	if env.ctx.Err() != nil {
+		env.interrupted.Store(true)
+		panic(sys.NewExitError(sys.ExitCodeContextCanceled))
+	}
 }
 
 // walltime is the guest's clock: the service clock, so simulated time in

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -27,6 +28,18 @@ type expectation struct {
 // fails with a clear error (or is harmlessly contained), that the host
 // process keeps its memory, and that the bystander still answers.
 func TestHostileCorpus(t *testing.T) {
+	hostileCorpus(t, EngineInterpreter, nil)
+}
+
+// TestHostileCorpusCompiled runs the attacks only the host can stop
+// against compiled code, which the host stops by its interrupt global
+// (package interrupt) rather than wazero's check. The other attacks do not
+// depend on the engine, and compiling each costs seconds.
+func TestHostileCorpusCompiled(t *testing.T) {
+	hostileCorpus(t, EngineCompiler, []string{"tight-loop", "infinite-loop", "init-loop", "sleep-forever"})
+}
+
+func hostileCorpus(t *testing.T, engine Engine, only []string) {
 	t.Setenv("LEARNSLS_HOSTILE_CANARY", "host-secret")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -49,7 +62,8 @@ func TestHostileCorpus(t *testing.T) {
 	if err != nil || len(dirs) == 0 {
 		t.Fatalf("no hostile corpus: %v", err)
 	}
-	s := newTestService(t, Options{InitTimeout: slowdown * time.Second, ConcurrencyLimit: 50, MaxEnvironments: 50})
+	s := newTestService(t, Options{Engine: engine, CompilationCacheDir: filepath.Join(os.TempDir(), "learnsls-lambda-test-wazero"),
+		InitTimeout: slowdown * time.Second, ConcurrencyLimit: 50, MaxEnvironments: 50})
 	createFunction(t, s, FunctionConfig{Name: "bystander"}, buildDir(t, "guests/hello"))
 	invoke(t, s, "bystander", `{"action":"greet"}`)
 
@@ -61,6 +75,9 @@ func TestHostileCorpus(t *testing.T) {
 	for _, path := range dirs {
 		dir := filepath.Dir(path)
 		attack := filepath.Base(dir)
+		if only != nil && !slices.Contains(only, attack) {
+			continue
+		}
 		t.Run(attack, func(t *testing.T) {
 			t.Parallel() // attacks wait on wall-clock limits; run them together
 			raw, err := os.ReadFile(path)
