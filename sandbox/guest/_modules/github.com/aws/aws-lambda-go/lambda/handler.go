@@ -9,6 +9,8 @@ import (
 	"io"
 	"reflect"
 	"strings"
+
+	"github.com/aws/aws-lambda-go/internal/jsoncodec"
 )
 
 // Handler is a function-shaped value that turns an event's bytes into a
@@ -185,8 +187,12 @@ func (h *handlerOptions) reflectHandler(f any) func(context.Context, []byte) ([]
 	}
 	hasEvent := ft.NumIn() == 2 || (ft.NumIn() == 1 && !withCtx)
 	var eventType reflect.Type
+	var eventCodec jsoncodec.Codec
+	var eventFast bool
 	if hasEvent {
 		eventType = ft.In(ft.NumIn() - 1)
+		eventCodec, eventFast = codecFor(eventType)
+		eventFast = eventFast && !h.useNumber && !h.disallowUnknown
 	}
 
 	return func(ctx context.Context, payload []byte) ([]byte, error) {
@@ -196,8 +202,16 @@ func (h *handlerOptions) reflectHandler(f any) func(context.Context, []byte) ([]
 		}
 		if hasEvent {
 			event := reflect.New(eventType)
-			if err := h.decodeEvent(payload, event.Interface, eventType); err != nil {
-				return nil, err
+			// The codec declines anything it cannot decode exactly as
+			// encoding/json would (trailing data included), so the
+			// fallback keeps json.Decoder's results and errors.
+			if !eventFast || !eventCodec.Decode(payload, event.UnsafePointer()) {
+				if eventFast {
+					event.Elem().SetZero() // a declined codec may have filled part
+				}
+				if err := h.decodeEvent(payload, event.Interface, eventType); err != nil {
+					return nil, err
+				}
 			}
 			args = append(args, event.Elem())
 		}
@@ -258,11 +272,16 @@ func (h *handlerOptions) encode(val any) ([]byte, error) {
 		}
 		return []byte("null\n"), nil
 	}
+	reader, isReader := val.(io.Reader)
+	if !isReader && h.indentPrefix == "" && h.indentValue == "" {
+		if out, ok := appendFast(val, h.escapeHTML); ok {
+			return out, nil
+		}
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(h.escapeHTML)
 	enc.SetIndent(h.indentPrefix, h.indentValue)
-	reader, isReader := val.(io.Reader)
 	if err := enc.Encode(val); err != nil {
 		if isReader {
 			return readAll(reader)
@@ -278,6 +297,39 @@ func (h *handlerOptions) encode(val any) ([]byte, error) {
 		buf.Truncate(buf.Len() - 1) // the encoder's trailing newline
 	}
 	return buf.Bytes(), nil
+}
+
+// codecFor is the reflection-free codec of t: generated for the event
+// types, derived once by reflection for a handler's own structs. In
+// WebAssembly encoding/json costs more than all the rest of a warm
+// invocation; the codecs produce the same bytes and values, and decline
+// whatever they cannot reproduce exactly.
+func codecFor(t reflect.Type) (jsoncodec.Codec, bool) {
+	if c, ok := jsoncodec.Lookup(t); ok {
+		return c, true
+	}
+	return jsoncodec.Derive(t)
+}
+
+// appendFast encodes val with its codec, if it has one that accepts it.
+func appendFast(val any, escapeHTML bool) ([]byte, bool) {
+	rv := reflect.ValueOf(val)
+	if rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return nil, false
+		}
+		if c, ok := codecFor(rv.Type().Elem()); ok {
+			return c.Append(nil, rv.UnsafePointer(), escapeHTML)
+		}
+		return nil, false
+	}
+	c, ok := codecFor(rv.Type())
+	if !ok {
+		return nil, false
+	}
+	p := reflect.New(rv.Type())
+	p.Elem().Set(rv)
+	return c.Append(nil, p.UnsafePointer(), escapeHTML)
 }
 
 func readAll(r io.Reader) ([]byte, error) {
