@@ -476,7 +476,7 @@ func (s *Stack) Request(ctx context.Context, api string, r *http.Request) (*apig
 		return nil, err
 	}
 	var body []byte
-	if r.Body != nil {
+	if r.Body != nil && r.Body != http.NoBody {
 		body, err = io.ReadAll(io.LimitReader(r.Body, 10<<20))
 		if err != nil {
 			return nil, err

@@ -194,7 +194,7 @@ func (g *Gateway) eventV1(c *call) eventV1 {
 	}
 	for k, vs := range h {
 		ev.Headers[k] = vs[len(vs)-1]
-		ev.MultiValueHeaders[k] = append([]string(nil), vs...)
+		ev.MultiValueHeaders[k] = vs // h is this call's own copy
 	}
 	q, _ := url.ParseQuery(c.req.RawQuery)
 	if len(q) > 0 {
@@ -325,13 +325,17 @@ func onlyKeys(data []byte, known map[string]bool) bool {
 		if end < 0 {
 			return true
 		}
-		name := string(data[i+1 : end-1])
+		var isKnown bool
 		if escaped {
+			var name string
 			if err := json.Unmarshal(data[i:end], &name); err != nil {
 				return true
 			}
+			isKnown = known[name]
+		} else {
+			isKnown = known[string(data[i+1:end-1])] // no allocation
 		}
-		if !known[name] {
+		if !isKnown {
 			return false
 		}
 		// Skip ':' and the value: strings are skipped whole, brackets
