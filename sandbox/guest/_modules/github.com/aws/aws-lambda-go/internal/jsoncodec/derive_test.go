@@ -229,3 +229,56 @@ func BenchmarkDerived(b *testing.B) {
 		}
 	})
 }
+
+// Embedding and tag edge cases, as in the generator's shapes test.
+type shapeBase struct {
+	ID     string `json:"id"`
+	Name   string
+	Shadow string `json:"shadow"`
+}
+
+type shapeOther struct {
+	Name  string // collides with shapeBase.Name at the same depth: both dropped
+	Extra int    `json:"extra,omitempty"`
+}
+
+type shapeInner struct {
+	Hidden string `json:"hidden"`
+}
+
+type derivedShapes struct {
+	shapeBase
+	shapeOther
+	shapeInner
+	Shadow int    `json:"shadow"`
+	Amb    string `json:"AMB"`
+	Amb2   string `json:"amb"`
+	Dash   string `json:"-,"`
+	Bad    string `json:"a\"b"`
+	HTML   string `json:"<&>,omitempty"`
+}
+
+var shapeInputs = []string{
+	`{"id":"i","Name":"n","shadow":3,"extra":4,"hidden":"h"}`,
+	`{"ID":"i","name":"x","SHADOW":5,"Extra":0,"HIDDEN":"h"}`,
+	`{"amb":"lower","AMB":"upper","Amb":"folded"}`, `{"aMb":"folded only"}`, `{"":"empty key"}`,
+	`{"-":"dash","Bad":"go name","a\"b":"tag","<&>":"html"}`,
+	`{"shapeInner":{"hidden":"no"},"shapeBase":{}}`,
+}
+
+func TestDerivedShapesMatchEncodingJSON(t *testing.T) {
+	for _, in := range shapeInputs {
+		if !checkDerived(t, reflect.TypeFor[derivedShapes](), []byte(in)) {
+			t.Errorf("%s: declined", in)
+		}
+	}
+}
+
+func FuzzDerivedShapes(f *testing.F) {
+	for _, in := range shapeInputs {
+		f.Add([]byte(in))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkDerived(t, reflect.TypeFor[derivedShapes](), data)
+	})
+}
