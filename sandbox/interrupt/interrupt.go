@@ -81,19 +81,18 @@ const (
 	secCode     = 10
 	extKindGlob = 0x03
 
-	opUnreachable = 0x00
-	opIf          = 0x04
-	opElse        = 0x05
-	opEnd         = 0x0b
-	opCall        = 0x10
-	opDrop        = 0x1a
-	opGlobalGet   = 0x23
-	opGlobalSet   = 0x24
-	opI32Const    = 0x41
-	opI32Eqz      = 0x45
-	opI32Sub      = 0x6b
-	blockEmpty    = 0x40
-	typeI32       = 0x7f
+	opIf        = 0x04
+	opElse      = 0x05
+	opEnd       = 0x0b
+	opCall      = 0x10
+	opDrop      = 0x1a
+	opGlobalGet = 0x23
+	opGlobalSet = 0x24
+	opI32Const  = 0x41
+	opI32Eqz    = 0x45
+	opI32Sub    = 0x6b
+	blockEmpty  = 0x40
+	typeI32     = 0x7f
 )
 
 // sectionRank orders known section ids as the binary format requires.
@@ -132,6 +131,9 @@ func Instrument(wasm []byte, opts Options) (out []byte, err error) {
 func instrument(wasm []byte, opts Options) ([]byte, error) {
 	if opts.Period == 0 {
 		opts.Period = DefaultPeriod
+	}
+	if opts.Period > math.MaxInt32 {
+		return nil, fmt.Errorf("interrupt: period %d is beyond an i32 countdown", opts.Period)
 	}
 	if len(wasm) < 8 || !bytes.Equal(wasm[:4], []byte("\x00asm")) {
 		return nil, errors.New("interrupt: not a WebAssembly binary (no \\0asm header)")
