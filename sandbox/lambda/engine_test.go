@@ -17,11 +17,12 @@ func TestEngineAutoCompilesBusyFunctions(t *testing.T) {
 	}
 	defer s.Close(context.Background())
 	createFunction(t, s, FunctionConfig{Name: "auto"}, buildDir(t, "guests/hello"))
-	kind := func() Engine {
+	code := func() *compiledCode {
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		return s.functions["auto"].compiled.kind
+		return s.functions["auto"].compiled
 	}
+	kind := func() Engine { return code().kind }
 	if k := kind(); k != EngineInterpreter {
 		t.Fatalf("new code loaded with %v, want the interpreter", k)
 	}
@@ -33,6 +34,11 @@ func TestEngineAutoCompilesBusyFunctions(t *testing.T) {
 	s.background.Wait()
 	if k := kind(); k != EngineCompiler {
 		t.Fatalf("after 10 invocations the code runs on %v, want the compiler", k)
+	}
+	// A Go module is instrumented (package interrupt), not compiled with
+	// wazero's slower per-loop check.
+	if !code().polled {
+		t.Error("the compiled Go module fell back to wazero's per-loop check")
 	}
 	// The warm interpreted environment serves once more and retires; the
 	// next environment runs compiled code.
