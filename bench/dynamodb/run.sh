@@ -3,7 +3,7 @@
 # same aws-sdk-go-v2 workload, in the same run. Needs Go, Node and npm;
 # dynalite is installed with npm into a temporary directory.
 #
-#   bench/dynamodb/run.sh [duration] [worker counts]    e.g. run.sh 10s "4 16 64"
+#   bench/dynamodb/run.sh [duration] [worker counts]    default: 10s "4 32"
 #
 # Every server is measured with the same client settings (keep-alive,
 # an idle connection per worker, no retries, static credentials). Besides
@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-10s}
-workers_list=${2:-"16"}
+workers_list=${2:-"4 32"}
 tmp=$(mktemp -d)
 pids=()
 cleanup() {
