@@ -46,3 +46,67 @@ func TestEncodeNil(t *testing.T) {
 		})
 	}
 }
+
+type greeting struct {
+	Text string `json:"text"`
+	HTML string `json:"html,omitempty"`
+}
+
+// structErr is an error type of struct kind: its zero value is still an
+// error, as aws-lambda-go (which boxes the result) sees it.
+type structErr struct{ Code int }
+
+func (e structErr) Error() string { return "code " + string(rune('0'+e.Code)) }
+
+// readerResult is a struct result that is also an io.Reader: its JSON form
+// is {}, so the handler returns its contents.
+type readerResult struct{ r *bytes.Reader }
+
+func (r readerResult) Read(p []byte) (int, error) { return r.r.Read(p) }
+
+// TestResultsThroughCodecs: results with a reflection-free codec come out
+// exactly as encoding/json writes them, and the cases the codec path must
+// leave alone (nil pointers, errors of struct kind, readers, indentation)
+// behave as before.
+func TestResultsThroughCodecs(t *testing.T) {
+	marshal := func(v any, escapeHTML bool) string {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(escapeHTML)
+		if err := enc.Encode(v); err != nil {
+			t.Fatal(err)
+		}
+		return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	g := greeting{Text: "hi", HTML: "<b>&</b>"}
+	tests := []struct {
+		name    string
+		handler any
+		options []Option
+		want    string
+		wantErr string
+	}{
+		{"struct", func() (greeting, error) { return g, nil }, nil, marshal(g, false), ""},
+		{"struct, HTML escaped", func() (greeting, error) { return g, nil }, []Option{WithSetEscapeHTML(true)}, marshal(g, true), ""},
+		{"pointer", func() (*greeting, error) { return &g, nil }, nil, marshal(g, false), ""},
+		{"nil pointer", func() (*greeting, error) { return nil, nil }, nil, "null", ""},
+		{"indented", func() (greeting, error) { return g, nil }, []Option{WithSetIndent("", " ")}, "{\n \"text\": \"hi\",\n \"html\": \"<b>&</b>\"\n}\n", ""},
+		{"struct-kind error", func() (greeting, structErr) { return g, structErr{} }, nil, "", "code 0"},
+		{"reader", func() (readerResult, error) { return readerResult{bytes.NewReader([]byte("raw bytes"))}, nil }, nil, "raw bytes", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHandler(tt.handler, tt.options...)
+			out, err := h.Invoke(t.Context(), []byte(`{}`))
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("Invoke = %q, %v; want error %q", out, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || string(out) != tt.want {
+				t.Errorf("Invoke = %q, %v; want %q", out, err, tt.want)
+			}
+		})
+	}
+}

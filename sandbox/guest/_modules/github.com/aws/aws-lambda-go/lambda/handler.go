@@ -194,6 +194,10 @@ func (h *handlerOptions) reflectHandler(f any) func(context.Context, []byte) ([]
 		eventCodec, eventFast = codecFor(eventType)
 		eventFast = eventFast && !h.useNumber && !h.disallowUnknown
 	}
+	var resultFast func(reflect.Value) ([]byte, bool)
+	if ft.NumOut() == 2 {
+		resultFast = h.resultEncoder(ft.Out(0))
+	}
 
 	return func(ctx context.Context, payload []byte) ([]byte, error) {
 		args := make([]reflect.Value, 0, 2)
@@ -219,16 +223,69 @@ func (h *handlerOptions) reflectHandler(f any) func(context.Context, []byte) ([]
 		out := fn.Call(args)
 
 		if len(out) > 0 {
-			if err, ok := out[len(out)-1].Interface().(error); ok && err != nil {
-				return nil, err
+			if e := out[len(out)-1]; !isNil(e) {
+				if err, ok := e.Interface().(error); ok && err != nil {
+					return nil, err
+				}
 			}
 		}
 		var val any
 		if len(out) == 2 {
+			if resultFast != nil {
+				if b, ok := resultFast(out[0]); ok {
+					return b, nil
+				}
+			}
 			val = out[0].Interface()
 		}
 		return h.encode(val)
 	}
+}
+
+// resultEncoder returns a function that encodes a handler result of type t
+// with its codec, without first boxing it into an interface (encode's
+// path), or nil when t has no codec or encode must decide: interfaces,
+// readers, indented output.
+func (h *handlerOptions) resultEncoder(t reflect.Type) func(reflect.Value) ([]byte, bool) {
+	if h.indentPrefix != "" || h.indentValue != "" || t.Kind() == reflect.Interface ||
+		t.Implements(readerType) || reflect.PointerTo(t).Implements(readerType) {
+		return nil
+	}
+	escapeHTML := h.escapeHTML
+	if t.Kind() == reflect.Pointer {
+		c, ok := codecFor(t.Elem())
+		if !ok || t.Elem().Implements(readerType) {
+			return nil
+		}
+		return func(v reflect.Value) ([]byte, bool) {
+			if v.IsNil() {
+				return nil, false // encode writes null
+			}
+			return c.Append(nil, v.UnsafePointer(), escapeHTML)
+		}
+	}
+	c, ok := codecFor(t)
+	if !ok {
+		return nil
+	}
+	return func(v reflect.Value) ([]byte, bool) {
+		p := reflect.New(t)
+		p.Elem().Set(v)
+		return c.Append(nil, p.UnsafePointer(), escapeHTML)
+	}
+}
+
+var readerType = reflect.TypeFor[io.Reader]()
+
+// isNil reports whether v is a nil interface, pointer, map, slice, func or
+// channel; values of other kinds (an error type that is a struct) are
+// never nil.
+func isNil(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Interface, reflect.Pointer, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan:
+		return v.IsNil()
+	}
+	return false
 }
 
 // decodeEvent decodes the payload into the value v returns, with
