@@ -230,9 +230,10 @@ func rawString(b string, i int) (s string, next int, ok bool) {
 	}
 	j := i + 1
 	// Eight bytes at a time while none of them ends the string or needs
-	// a closer look: under WebAssembly every loop iteration costs tens of
-	// nanoseconds (wazero's termination check at each loop header), so
-	// byte-at-a-time scanning was most of the metadata's cost.
+	// a closer look: under WebAssembly every loop iteration pays the
+	// host's termination check at its header (a countdown when compiled,
+	// an exit check when interpreted), so byte-at-a-time scanning was most
+	// of the metadata's cost.
 	for ; j+8 <= len(b); j += 8 {
 		x := uint64(b[j]) | uint64(b[j+1])<<8 | uint64(b[j+2])<<16 | uint64(b[j+3])<<24 |
 			uint64(b[j+4])<<32 | uint64(b[j+5])<<40 | uint64(b[j+6])<<48 | uint64(b[j+7])<<56
