@@ -18,24 +18,30 @@ func abiInvocationResponse(ptr unsafe.Pointer, n uint32)
 //go:wasmimport learnsls invocation_error
 func abiInvocationError(ptr unsafe.Pointer, n uint32)
 
-type wasmRuntime struct{}
+// wasmRuntime reuses one buffer for the metadata, which is parsed (and
+// its strings copied) before the next invocation; every payload gets its
+// own buffer, since a handler may keep it.
+type wasmRuntime struct{ meta []byte }
 
-func hostRuntime() (runtimeAPI, error) { return wasmRuntime{}, nil }
+func hostRuntime() (runtimeAPI, error) { return &wasmRuntime{}, nil }
 
-func (wasmRuntime) next() (meta, payload []byte, ok bool) {
+func (w *wasmRuntime) next() (meta, payload []byte, ok bool) {
 	var metaLen, payloadLen uint32
 	if abiNextInvocation(&metaLen, &payloadLen) != 0 {
 		return nil, nil, false
 	}
-	meta = make([]byte, metaLen)
+	if uint32(cap(w.meta)) < metaLen {
+		w.meta = make([]byte, metaLen)
+	}
+	meta = w.meta[:metaLen]
 	payload = make([]byte, payloadLen)
 	abiReadInvocation(bufPtr(meta), bufPtr(payload))
 	return meta, payload, true
 }
 
-func (wasmRuntime) respond(b []byte) { abiInvocationResponse(bufPtr(b), uint32(len(b))) }
+func (*wasmRuntime) respond(b []byte) { abiInvocationResponse(bufPtr(b), uint32(len(b))) }
 
-func (wasmRuntime) fail(b []byte) { abiInvocationError(bufPtr(b), uint32(len(b))) }
+func (*wasmRuntime) fail(b []byte) { abiInvocationError(bufPtr(b), uint32(len(b))) }
 
 // bufPtr is the address of b's first byte, or nil for an empty slice (the
 // host copies nothing then).

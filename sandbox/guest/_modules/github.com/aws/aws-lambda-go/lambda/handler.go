@@ -25,6 +25,10 @@ type Option func(*handlerOptions)
 
 type handlerOptions struct {
 	invoke func(ctx context.Context, payload []byte) ([]byte, error)
+	// noContext is true when invoke ignores its context (a handler
+	// function without a context parameter): the runtime loop then skips
+	// building the invocation's context.
+	noContext bool
 
 	baseContext      context.Context
 	contextValues    []contextValue
@@ -173,6 +177,30 @@ func (h *handlerOptions) reflectHandler(f any) func(context.Context, []byte) ([]
 	if hv, ok := f.(Handler); ok {
 		return hv.Invoke
 	}
+	// The most common shapes without an event or a result are called
+	// directly: reflect.Value.Call costs microseconds in WebAssembly.
+	switch fn := f.(type) {
+	case func():
+		h.noContext = true
+		return func(context.Context, []byte) ([]byte, error) { fn(); return h.encode(nil) }
+	case func() error:
+		h.noContext = true
+		return func(context.Context, []byte) ([]byte, error) {
+			if err := fn(); err != nil {
+				return nil, err
+			}
+			return h.encode(nil)
+		}
+	case func(context.Context):
+		return func(ctx context.Context, _ []byte) ([]byte, error) { fn(ctx); return h.encode(nil) }
+	case func(context.Context) error:
+		return func(ctx context.Context, _ []byte) ([]byte, error) {
+			if err := fn(ctx); err != nil {
+				return nil, err
+			}
+			return h.encode(nil)
+		}
+	}
 	fn := reflect.ValueOf(f)
 	ft := fn.Type()
 	if ft.Kind() != reflect.Func {
@@ -182,6 +210,7 @@ func (h *handlerOptions) reflectHandler(f any) func(context.Context, []byte) ([]
 	if err != nil {
 		return failing(err)
 	}
+	h.noContext = !withCtx
 	if err := validateReturns(ft); err != nil {
 		return failing(err)
 	}

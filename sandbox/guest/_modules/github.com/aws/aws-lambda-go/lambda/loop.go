@@ -57,33 +57,41 @@ func handleInvoke(rt runtimeAPI, h *handlerOptions, metaJSON, payload []byte) er
 		reportFailure(rt, errorResponse(fmt.Errorf("failed to parse invocation metadata: %v", err)))
 		return nil
 	}
-	ctx, cancel := withDeadline(h.baseContext, time.UnixMilli(meta.DeadlineMs))
-	defer cancel()
-	dc, _ := ctx.(*deadlineContext)
-
-	lc := lambdacontext.LambdaContext{
-		AwsRequestID:       meta.RequestID,
-		InvokedFunctionArn: meta.InvokedFunctionArn,
-		TenantID:           meta.TenantID,
-		Identity: lambdacontext.CognitoIdentity{
-			CognitoIdentityID:     meta.CognitoIdentityID,
-			CognitoIdentityPoolID: meta.CognitoIdentityPoolID,
-		},
-	}
+	// The client context is checked for every handler, as aws-lambda-go
+	// does, even one that cannot see it.
+	var clientContext lambdacontext.ClientContext
 	if meta.ClientContext != "" {
-		if err := json.Unmarshal([]byte(meta.ClientContext), &lc.ClientContext); err != nil {
+		if err := json.Unmarshal([]byte(meta.ClientContext), &clientContext); err != nil {
 			reportFailure(rt, errorResponse(fmt.Errorf("failed to unmarshal client context json: %v", err)))
 			return nil
 		}
 	}
-	ctx = lambdacontext.NewContext(ctx, &lc)
 	os.Setenv("_X_AMZN_TRACE_ID", meta.TraceID)
-	if dc != nil {
-		// The deadline context answers for the trace ID key itself: the
-		// same lookups as a WithValue here, one context fewer to build.
-		dc.traceID, dc.traced = meta.TraceID, true
-	} else {
-		ctx = context.WithValue(ctx, traceIDKey, meta.TraceID) //nolint:staticcheck // key kept from aws-lambda-go
+	ctx := h.baseContext
+	if !h.noContext {
+		var cancel context.CancelFunc
+		ctx, cancel = withDeadline(h.baseContext, time.UnixMilli(meta.DeadlineMs))
+		defer cancel()
+		dc, _ := ctx.(*deadlineContext)
+
+		lc := lambdacontext.LambdaContext{
+			AwsRequestID:       meta.RequestID,
+			InvokedFunctionArn: meta.InvokedFunctionArn,
+			TenantID:           meta.TenantID,
+			Identity: lambdacontext.CognitoIdentity{
+				CognitoIdentityID:     meta.CognitoIdentityID,
+				CognitoIdentityPoolID: meta.CognitoIdentityPoolID,
+			},
+			ClientContext: clientContext,
+		}
+		ctx = lambdacontext.NewContext(ctx, &lc)
+		if dc != nil {
+			// The deadline context answers for the trace ID key itself: the
+			// same lookups as a WithValue here, one context fewer to build.
+			dc.traceID, dc.traced = meta.TraceID, true
+		} else {
+			ctx = context.WithValue(ctx, traceIDKey, meta.TraceID) //nolint:staticcheck // key kept from aws-lambda-go
+		}
 	}
 
 	response, failure, panicked := callHandler(ctx, h, payload)

@@ -66,6 +66,58 @@ func TestRunLoop(t *testing.T) {
 	}
 }
 
+// TestRunLoopDirectShapes covers the handler shapes called without
+// reflection: each still gets the context it asks for, its error, and
+// "null" as its result; and a bad client context fails the invocation
+// even for a handler that takes no context, as in aws-lambda-go.
+func TestRunLoopDirectShapes(t *testing.T) {
+	deadline := time.Now().Add(time.Minute).UnixMilli()
+	meta := `{"requestId":"req-9","deadlineMs":` + itoa(deadline) + `,"traceId":"Root=9"}`
+	badCC := `{"requestId":"req-9","deadlineMs":` + itoa(deadline) + `,"clientContext":"{not json"}`
+	checkCtx := func(ctx context.Context) error {
+		lc, ok := lambdacontext.FromContext(ctx)
+		dl, hasDL := ctx.Deadline()
+		if !ok || lc.AwsRequestID != "req-9" || !hasDL || dl.UnixMilli() != deadline || ctx.Value(traceIDKey) != "Root=9" {
+			return errors.New("bad context")
+		}
+		return nil
+	}
+	calls := 0
+	tests := []struct {
+		name    string
+		handler any
+		meta    string
+		want    string // response, or failure when it starts with {"errorMessage"
+	}{
+		{"func()", func() { calls++ }, meta, "null"},
+		{"func() error", func() error { calls++; return errors.New("plain") }, meta, `{"errorMessage":"plain","errorType":"errorString"}`},
+		{"func(ctx)", func(ctx context.Context) {
+			calls++
+			if checkCtx(ctx) != nil {
+				panic("bad context")
+			}
+		}, meta, "null"},
+		{"func(ctx) error", func(ctx context.Context) error { calls++; return checkCtx(ctx) }, meta, "null"},
+		{"func() with a bad client context", func() { calls++ }, badCC, `{"errorMessage":"failed to unmarshal client context json: `},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			calls = 0
+			rt := &fakeRuntime{queue: [][2]string{{tt.meta, `{}`}}}
+			if err := runLoop(rt, newHandler(tt.handler)); err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Join(append(rt.responses, rt.failures...), "|")
+			if !strings.HasPrefix(got, tt.want) || (!strings.HasPrefix(tt.want, "{") && got != tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			if wantCalls := map[bool]int{true: 0, false: 1}[tt.meta == badCC]; calls != wantCalls {
+				t.Errorf("handler called %d times, want %d", calls, wantCalls)
+			}
+		})
+	}
+}
+
 func itoa(n int64) string { b, _ := json.Marshal(n); return string(b) }
 
 // FuzzParseMeta checks the fast metadata scanner against encoding/json:
