@@ -358,10 +358,15 @@ func (h *handlerOptions) encode(val any) ([]byte, error) {
 		}
 		return []byte("null\n"), nil
 	}
+	// A result behind an interface type: its dynamic type may have a
+	// codec (resultEncoder leaves readers and indented output to the
+	// encoder below).
 	reader, isReader := val.(io.Reader)
-	if !isReader && h.indentPrefix == "" && h.indentValue == "" {
-		if out, ok := appendFast(val, h.escapeHTML); ok {
-			return out, nil
+	if rv := reflect.ValueOf(val); !isReader {
+		if enc := h.resultEncoder(rv.Type()); enc != nil {
+			if out, ok := enc(rv); ok {
+				return out, nil
+			}
 		}
 	}
 	var buf bytes.Buffer
@@ -395,27 +400,6 @@ func codecFor(t reflect.Type) (jsoncodec.Codec, bool) {
 		return c, true
 	}
 	return jsoncodec.Derive(t)
-}
-
-// appendFast encodes val with its codec, if it has one that accepts it.
-func appendFast(val any, escapeHTML bool) ([]byte, bool) {
-	rv := reflect.ValueOf(val)
-	if rv.Kind() == reflect.Pointer {
-		if rv.IsNil() {
-			return nil, false
-		}
-		if c, ok := codecFor(rv.Type().Elem()); ok {
-			return c.Append(nil, rv.UnsafePointer(), escapeHTML)
-		}
-		return nil, false
-	}
-	c, ok := codecFor(rv.Type())
-	if !ok {
-		return nil, false
-	}
-	p := reflect.New(rv.Type())
-	p.Elem().Set(rv)
-	return c.Append(nil, p.UnsafePointer(), escapeHTML)
 }
 
 func readAll(r io.Reader) ([]byte, error) {
